@@ -32,9 +32,7 @@ export const busProblemSchema = z.object({
   status: z.number().int().min(400).max(599),
   title: z.string().min(1),
   detail: z.string().optional(),
-  errors: z
-    .array(z.object({ path: z.string(), message: z.string() }))
-    .optional(),
+  errors: z.array(z.object({ path: z.string(), message: z.string() })).optional(),
 });
 export type BusProblem = z.infer<typeof busProblemSchema>;
 

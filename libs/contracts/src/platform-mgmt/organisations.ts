@@ -2,10 +2,17 @@
 import { z } from 'zod';
 import { pageRequestSchema, pageSchema } from '../pagination';
 
-export const ORGANISATION_KINDS = ['public-administration', 'vendor', 'auditor', 'operator'] as const;
+export const ORGANISATION_KINDS = [
+  'public-administration',
+  'vendor',
+  'auditor',
+  'operator',
+] as const;
 
 /** ISO 3166-1 alpha-2, upper case (EU institutions also use `EU`). */
-export const countryCodeSchema = z.string().regex(/^[A-Z]{2}$/, 'must be an ISO 3166-1 alpha-2 code such as "DE"');
+export const countryCodeSchema = z
+  .string()
+  .regex(/^[A-Z]{2}$/, 'must be an ISO 3166-1 alpha-2 code such as "DE"');
 
 export const registerOrganisationSchema = z
   .object({
