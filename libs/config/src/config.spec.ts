@@ -2,12 +2,11 @@ import { z } from 'zod';
 import { baseConfigSchema, ConfigError, loadConfig } from './config';
 
 describe('loadConfig', () => {
-  const schema = baseConfigSchema({ port: 3101, schema: 'platform_mgmt' });
+  const schema = baseConfigSchema({ port: 3101 });
 
   it('applies the app defaults when nothing is set', () => {
     const config = loadConfig(schema, {});
     expect(config.STRATA_HTTP_PORT).toBe(3101);
-    expect(config.STRATA_DATABASE_SCHEMA).toBe('platform_mgmt');
   });
 
   it('names every invalid variable', () => {

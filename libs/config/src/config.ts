@@ -12,16 +12,16 @@ export class ConfigError extends Error {
   }
 }
 
-/** Variables every backend app reads. `defaults` gives the app's own port and schema. */
-export function baseConfigSchema(defaults: { port: number; schema: string }) {
+/**
+ * Variables every backend app reads. `defaults.port` is the app's own port. The database schema
+ * is not configurable: each app's checked-in migrations are written for its fixed schema
+ * (see docs/adr/0004-one-fixed-schema-per-app.md); deployments isolate with databases instead.
+ */
+export function baseConfigSchema(defaults: { port: number }) {
   return z.object({
     STRATA_HTTP_HOST: z.string().min(1).default('127.0.0.1'),
     STRATA_HTTP_PORT: z.coerce.number().int().min(0).max(65535).default(defaults.port),
     STRATA_DATABASE_URL: z.url().default('postgres://postgres@127.0.0.1:5432/strata'),
-    STRATA_DATABASE_SCHEMA: z
-      .string()
-      .regex(/^[a-z_][a-z0-9_]{0,62}$/)
-      .default(defaults.schema),
     STRATA_KAFKA_BROKERS: z.string().min(1).default('127.0.0.1:19092'),
     STRATA_TOPIC_PREFIX: z
       .string()

@@ -1,0 +1,36 @@
+/** platform-mgmt: registry of organisations and networks (more of the platform-management layer follows). */
+import { Module } from '@nestjs/common';
+import { Requester } from '@strata/bus';
+import { serviceModules } from '@strata/runtime';
+import { Clock, SystemClock } from './clock';
+import { loadPlatformMgmtConfig } from './config';
+import { PLATFORM_MGMT_MIGRATIONS } from './migrations';
+import { ChainStatusClient } from './networks/chain-status.client';
+import { NetworksService } from './networks/networks.service';
+import { OrganisationsService } from './organisations/organisations.service';
+import { RegistryHandlers } from './registry.handlers';
+import { PLATFORM_MGMT_ENTITIES } from './entities';
+
+const config = loadPlatformMgmtConfig();
+
+@Module({
+  imports: serviceModules({
+    app: 'platform-mgmt',
+    schema: 'platform_mgmt',
+    config,
+    entities: PLATFORM_MGMT_ENTITIES,
+    migrations: PLATFORM_MGMT_MIGRATIONS,
+  }),
+  providers: [
+    { provide: Clock, useClass: SystemClock },
+    OrganisationsService,
+    NetworksService,
+    {
+      provide: ChainStatusClient,
+      inject: [Requester, Clock],
+      useFactory: (requester: Requester, clock: Clock) => new ChainStatusClient(requester, clock, config.STRATA_CHAIN_STATUS_TIMEOUT_MS),
+    },
+    RegistryHandlers,
+  ],
+})
+export class AppModule {}

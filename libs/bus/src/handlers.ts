@@ -1,0 +1,27 @@
+/** What handlers registered on the bus receive. */
+import type { EntityManager } from '@mikro-orm/postgresql';
+import type { Actor, Envelope } from '@strata/contracts';
+import type { OutboxWriter } from './outbox';
+
+export interface MessageContext<P> {
+  envelope: Envelope;
+  payload: P;
+  actor: Actor | undefined;
+  /** Kafka key of the message (the aggregate id). */
+  key: string;
+}
+
+/** Commands and events run inside one transaction with the inbox row and the outbox rows. */
+export interface TransactionalContext<P> extends MessageContext<P> {
+  em: EntityManager;
+  outbox: OutboxWriter;
+}
+
+/** Queries read only; they get a fresh EntityManager and no outbox. */
+export interface QueryContext<P> extends MessageContext<P> {
+  em: EntityManager;
+}
+
+export type CommandHandler<P, R> = (context: TransactionalContext<P>) => Promise<R>;
+export type EventHandler<P> = (context: TransactionalContext<P>) => Promise<void>;
+export type QueryHandler<P, R> = (context: QueryContext<P>) => Promise<R>;

@@ -1,0 +1,4 @@
+export * from './orm-options';
+export * from './migrate';
+export * from './database';
+export * from './persistence.module';

@@ -1,0 +1,2 @@
+export * from './service-modules';
+export * from './run-service';
