@@ -1,8 +1,7 @@
 /** platform-mgmt: registry of organisations and networks (more of the platform-management layer follows). */
 import { Module } from '@nestjs/common';
 import { Requester } from '@strata/bus';
-import { serviceModules } from '@strata/runtime';
-import { Clock, SystemClock } from './clock';
+import { Clock, serviceModules, SystemClock } from '@strata/runtime';
 import { loadPlatformMgmtConfig } from './config';
 import { PLATFORM_MGMT_MIGRATIONS } from './migrations';
 import { ChainStatusClient } from './networks/chain-status.client';

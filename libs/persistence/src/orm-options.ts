@@ -37,7 +37,7 @@ export function ormOptions(options: PersistenceOptions): Options {
       transactional: true,
       allOrNothing: true,
       emit: 'ts',
-      snapshot: true,
+      snapshot: options.migrationsPath !== undefined,
       snapshotName: `.snapshot-${options.schema}`,
     },
   });

@@ -1,2 +1,3 @@
 export * from './service-modules';
 export * from './run-service';
+export * from './clock';

@@ -2,4 +2,6 @@
 import type { MigrationObject } from '@mikro-orm/core';
 import { Migration20261123144553_initial } from './Migration20261123144553_initial';
 
-export const PLATFORM_MGMT_MIGRATIONS: MigrationObject[] = [{ name: 'Migration20261123144553_initial', class: Migration20261123144553_initial }];
+export const PLATFORM_MGMT_MIGRATIONS: MigrationObject[] = [
+  { name: 'Migration20261123144553_initial', class: Migration20261123144553_initial },
+];

@@ -5,7 +5,7 @@
 import { Injectable } from '@nestjs/common';
 import { type ChainStatus, chainStatusSchema, type LedgerQuery, Topics } from '@strata/contracts';
 import { BusTimeoutError, Requester } from '@strata/bus';
-import { Clock } from '../clock';
+import { Clock } from '@strata/runtime';
 
 @Injectable()
 export class ChainStatusClient {

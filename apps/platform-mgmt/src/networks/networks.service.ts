@@ -16,7 +16,7 @@ import {
   Topics,
 } from '@strata/contracts';
 import { DomainProblem, type OutboxWriter } from '@strata/bus';
-import { Clock } from '../clock';
+import { Clock } from '@strata/runtime';
 import { normaliseName } from '../organisations/organisation.entity';
 import { escapeLike, OrganisationsService } from '../organisations/organisations.service';
 import { ChainStatusClient } from './chain-status.client';

@@ -13,7 +13,7 @@ import {
   Topics,
 } from '@strata/contracts';
 import { DomainProblem, type OutboxWriter } from '@strata/bus';
-import { Clock } from '../clock';
+import { Clock } from '@strata/runtime';
 import { normaliseName, Organisation, toOrganisationDto } from './organisation.entity';
 
 @Injectable()

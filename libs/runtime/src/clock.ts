@@ -1,4 +1,4 @@
-/** Time as a port, so tests control it. */
+/** Time as a port, so tests control it (services depend on Clock; modules bind SystemClock). */
 export abstract class Clock {
   abstract now(): Date;
 }

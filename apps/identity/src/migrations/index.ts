@@ -1,0 +1,7 @@
+/** The checked-in migrations of identity's schema, in order. Generated entries only. */
+import type { MigrationObject } from '@mikro-orm/core';
+import { Migration20261123144729_initial } from './Migration20261123144729_initial';
+
+export const IDENTITY_MIGRATIONS: MigrationObject[] = [
+  { name: 'Migration20261123144729_initial', class: Migration20261123144729_initial },
+];

@@ -1,0 +1,29 @@
+/** ledger: the chain connector (this slice: network registry copy and live chain status). */
+import { Inject, Module, type OnApplicationShutdown } from '@nestjs/common';
+import { ChainClient, EthersChainClient } from '@strata/chain';
+import { serviceModules } from '@strata/runtime';
+import { ChainStatusHandlersModuleProviders } from './chain-status';
+import { Clock, SystemClock } from '@strata/runtime';
+import { loadLedgerConfig } from './config';
+import { LEDGER_ENTITIES } from './entities';
+import { LEDGER_MIGRATIONS } from './migrations';
+import { NetworkRegistryHandlers } from './networks/network-registry.handlers';
+
+const config = loadLedgerConfig();
+
+@Module({
+  imports: serviceModules({ app: 'ledger', schema: 'ledger', config, entities: LEDGER_ENTITIES, migrations: LEDGER_MIGRATIONS }),
+  providers: [
+    { provide: Clock, useClass: SystemClock },
+    { provide: ChainClient, useFactory: () => new EthersChainClient(config.STRATA_CHAIN_TIMEOUT_MS) },
+    ...ChainStatusHandlersModuleProviders,
+    NetworkRegistryHandlers,
+  ],
+})
+export class AppModule implements OnApplicationShutdown {
+  constructor(@Inject(ChainClient) private readonly chain: ChainClient) {}
+
+  async onApplicationShutdown(): Promise<void> {
+    await this.chain.close();
+  }
+}

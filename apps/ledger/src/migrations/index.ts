@@ -1,0 +1,7 @@
+/** The checked-in migrations of the ledger's schema, in order. Generated entries only. */
+import type { MigrationObject } from '@mikro-orm/core';
+import { Migration20261123144713_initial } from './Migration20261123144713_initial';
+
+export const LEDGER_MIGRATIONS: MigrationObject[] = [
+  { name: 'Migration20261123144713_initial', class: Migration20261123144713_initial },
+];

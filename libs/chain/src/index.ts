@@ -1,0 +1,2 @@
+export * from './chain-client';
+export * from './ethers-chain-client';
