@@ -1,0 +1,11 @@
+/**
+ * What the console offers to whom. Mirrors the roles the API declares per endpoint so that
+ * people do not see buttons that would only earn them a 403; the API stays the authority.
+ */
+import type { Role } from '@strata/contracts';
+
+const ORGANISATION_REGISTRARS: readonly Role[] = ['platform-admin'];
+
+export function canRegisterOrganisation(roles: readonly Role[]): boolean {
+  return roles.some((role) => ORGANISATION_REGISTRARS.includes(role));
+}
