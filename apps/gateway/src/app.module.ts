@@ -1,0 +1,54 @@
+/**
+ * The gateway: the only public HTTP entry. Global guard order: authentication and roles first,
+ * then rate limiting per caller. One exception filter renders every error as problem+json.
+ */
+import { DynamicModule, Module } from '@nestjs/common';
+import { APP_FILTER, APP_GUARD } from '@nestjs/core';
+import { ThrottlerModule } from '@nestjs/throttler';
+import { AuthGuard } from '@strata/auth';
+import { LoggerModule } from 'nestjs-pino';
+import { AdaptersModule, type GatewayAdapters } from './adapters';
+import { GATEWAY_CONFIG, type GatewayConfig } from './config';
+import { ConsoleModule } from './console/console.module';
+import { HealthModule } from './health/health.module';
+import { loggerParams } from './http/logging';
+import { MetricsModule } from './metrics/metrics.module';
+import { NetworksModule } from './networks/networks.module';
+import { OpenApiModule } from './openapi/openapi.module';
+import { OperationsModule } from './operations/operations.module';
+import { OrganisationsModule } from './organisations/organisations.module';
+import { ProblemsFilter } from './problems/problems.filter';
+import { CallerThrottlerGuard } from './rate-limit/caller-throttler.guard';
+import { Clock, IdGenerator, RandomIdGenerator, SystemClock } from './system/clock';
+
+@Module({})
+export class AppModule {
+  static register(config: GatewayConfig, adapters: GatewayAdapters): DynamicModule {
+    return {
+      module: AppModule,
+      global: true,
+      imports: [
+        LoggerModule.forRoot(loggerParams(config)),
+        ThrottlerModule.forRoot({ throttlers: [{ name: 'default', ttl: 60_000, limit: config.STRATA_RATE_LIMIT_PER_MINUTE }] }),
+        AdaptersModule.register(adapters),
+        OpenApiModule,
+        HealthModule,
+        MetricsModule,
+        OperationsModule,
+        OrganisationsModule,
+        NetworksModule,
+        // Last: its catch-all GET route must come after every API route.
+        ConsoleModule,
+      ],
+      providers: [
+        { provide: GATEWAY_CONFIG, useValue: config },
+        { provide: Clock, useClass: SystemClock },
+        { provide: IdGenerator, useClass: RandomIdGenerator },
+        { provide: APP_GUARD, useClass: AuthGuard },
+        { provide: APP_GUARD, useClass: CallerThrottlerGuard },
+        { provide: APP_FILTER, useClass: ProblemsFilter },
+      ],
+      exports: [GATEWAY_CONFIG, Clock, IdGenerator],
+    };
+  }
+}

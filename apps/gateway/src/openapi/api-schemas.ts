@@ -1,0 +1,51 @@
+/**
+ * The OpenAPI component schemas, derived from the zod schemas of libs/contracts with
+ * `z.toJSONSchema` (draft 2020-12, what OpenAPI 3.1 uses): one source of truth for validation
+ * and documentation. Request bodies use the input view (defaults optional), responses the output.
+ */
+import {
+  networkDetailSchema,
+  networkPageSchema,
+  networkSchema,
+  organisationPageSchema,
+  organisationSchema,
+  registerNetworkSchema,
+  registerOrganisationSchema,
+} from '@strata/contracts';
+import { z } from 'zod';
+import { operationAcceptedSchema, operationSchema } from '../operations/operation.schema';
+import { problemSchema } from '../problems/problem.schema';
+
+type Io = 'input' | 'output';
+
+const COMPONENTS = {
+  Organisation: [organisationSchema, 'output'],
+  OrganisationPage: [organisationPageSchema, 'output'],
+  RegisterOrganisation: [registerOrganisationSchema, 'input'],
+  Network: [networkSchema, 'output'],
+  NetworkDetail: [networkDetailSchema, 'output'],
+  NetworkPage: [networkPageSchema, 'output'],
+  RegisterNetwork: [registerNetworkSchema, 'input'],
+  Operation: [operationSchema, 'output'],
+  OperationAccepted: [operationAcceptedSchema, 'output'],
+  Problem: [problemSchema, 'output'],
+} as const satisfies Record<string, readonly [z.ZodType, Io]>;
+
+export type ComponentName = keyof typeof COMPONENTS;
+export type JsonSchema = Record<string, unknown>;
+
+export function jsonSchemaOf(schema: z.ZodType, io: Io): JsonSchema {
+  const json: JsonSchema = { ...z.toJSONSchema(schema, { target: 'draft-2020-12', io, unrepresentable: 'any' }) };
+  delete json.$schema;
+  return json;
+}
+
+export function componentSchemas(): Record<string, JsonSchema> {
+  return Object.fromEntries(
+    Object.entries(COMPONENTS).map(([name, [schema, io]]) => [name, jsonSchemaOf(schema, io)]),
+  );
+}
+
+export function ref(name: ComponentName): { $ref: string } {
+  return { $ref: `#/components/schemas/${name}` };
+}

@@ -1,0 +1,31 @@
+/**
+ * The commands the gateway turns POSTs into: which topic each goes to, how its reply's result is
+ * checked and where the created resource lives. Adding a write endpoint adds an entry here.
+ */
+import { networkSchema, organisationSchema, Topics } from '@strata/contracts';
+import type { z } from 'zod';
+
+export interface OperationKind {
+  topic: string;
+  result: z.ZodType<{ id: string }>;
+  location: (result: { id: string }) => string;
+}
+
+export const OPERATION_KINDS = {
+  'register-organisation': {
+    topic: Topics.platformMgmt.registerOrganisation,
+    result: organisationSchema,
+    location: (r) => `/api/v1/organisations/${r.id}`,
+  },
+  'register-network': {
+    topic: Topics.platformMgmt.registerNetwork,
+    result: networkSchema,
+    location: (r) => `/api/v1/networks/${r.id}`,
+  },
+} as const satisfies Record<string, OperationKind>;
+
+export type OperationKindName = keyof typeof OPERATION_KINDS;
+
+export function operationKind(name: string): OperationKind | undefined {
+  return (OPERATION_KINDS as Record<string, OperationKind>)[name];
+}
