@@ -1,1 +1,98 @@
-export default async function globalSetup(): Promise<void> {}
+/**
+ * Jest e2e global setup: machine setup, the real stack (reusing what runs), a fresh database and
+ * topic prefix for this run, every existing app on free ports, and .stack/e2e/run.json describing
+ * it all for the tests (see readE2eRun in @strata/testing).
+ */
+import { randomBytes } from 'node:crypto';
+import { rmSync } from 'node:fs';
+import { createServer } from 'node:net';
+import { join } from 'node:path';
+import {
+  APPS,
+  E2eRun,
+  KEYCLOAK_BOOTSTRAP_ADMIN,
+  KEYCLOAK_REALM,
+  RunningApp,
+  appEnvironment,
+  appExists,
+  createProgress,
+  databaseUrlFor,
+  ensureDatabase,
+  ensureDebianPackages,
+  stackPaths,
+  stackUp,
+  startApp,
+  stopApp,
+  waitForAppHealth,
+  writeE2eRun,
+} from '@strata/testing';
+
+function freePort(): Promise<number> {
+  return new Promise((resolve, reject) => {
+    const server = createServer();
+    server.once('error', reject);
+    server.listen(0, '127.0.0.1', () => {
+      const address = server.address();
+      const port = typeof address === 'object' && address ? address.port : 0;
+      server.close(() => resolve(port));
+    });
+  });
+}
+
+export default async function globalSetup(): Promise<void> {
+  const progress = createProgress((line) => process.stdout.write(`[e2e setup] ${line}\n`));
+  const paths = stackPaths();
+  ensureDebianPackages(undefined, progress);
+  const stack = await stackUp({ progress });
+  const runId = `${Date.now().toString(36)}${randomBytes(2).toString('hex')}`;
+  const databaseUrl = databaseUrlFor(stack.postgresUrl, `strata_test_${runId}`);
+  await ensureDatabase(databaseUrl);
+  const topicPrefix = `t${runId}.`;
+  rmSync(paths.e2eLogs, { recursive: true, force: true });
+  const run: E2eRun = {
+    runId,
+    databaseUrl,
+    topicPrefix,
+    kafkaBrokers: stack.kafkaBrokers,
+    apps: {},
+    keycloak: {
+      url: stack.keycloakUrl,
+      issuer: stack.keycloakIssuer,
+      realm: KEYCLOAK_REALM,
+      adminUsername: KEYCLOAK_BOOTSTRAP_ADMIN.username,
+    },
+    anvilRpcUrl: stack.anvilRpcUrl,
+    startedServices: stack.started,
+  };
+  writeE2eRun(run);
+  const started: RunningApp[] = [];
+  for (const app of APPS) {
+    if (!appExists(paths.repoRoot, app)) {
+      progress.warn(`${app.name}: ${app.entry} does not exist yet, not started`);
+      continue;
+    }
+    const port = await freePort();
+    const env = appEnvironment(app.name, stack, {
+      port,
+      databaseUrl,
+      topicPrefix,
+      logLevel: 'warn',
+    });
+    const logFile = join(paths.e2eLogs, `${app.name}.log`);
+    const running = await startApp(app.name, { repoRoot: paths.repoRoot, port, env, logFile });
+    started.push(running);
+    run.apps[app.name] = running;
+    writeE2eRun(run);
+  }
+  try {
+    await Promise.all(
+      started.map((app) =>
+        waitForAppHealth(app).then(() => progress.ok(`${app.name}: healthy on ${app.url}`)),
+      ),
+    );
+  } catch (error) {
+    await Promise.all(started.map((app) => stopApp(app)));
+    throw error;
+  }
+  progress.ok(`e2e run ${runId}: database ${databaseUrl}, topic prefix ${topicPrefix}`);
+}

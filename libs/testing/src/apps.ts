@@ -1,0 +1,150 @@
+/**
+ * The registry of Strata's backend apps (name, default port, entry file) and how to run one as a
+ * child process: environment from the stack's endpoints, output to a log file, wait for /health.
+ */
+import { existsSync } from 'node:fs';
+import { join } from 'node:path';
+import { StackEndpoints } from './stack/stack';
+import { isProcessAlive, startDetached, stopProcess, tailFile } from './stack/process';
+import { httpAnswers, isPortOpen, waitFor, WaitOptions } from './wait';
+
+export type AppName =
+  'gateway' | 'platform-mgmt' | 'ledger' | 'identity' | 'template-marketplace' | 'app-store';
+
+export interface AppDefinition {
+  name: AppName;
+  port: number;
+  /** Entry file relative to the repository root. */
+  entry: string;
+}
+
+const app = (name: AppName, port: number): AppDefinition => ({
+  name,
+  port,
+  entry: `apps/${name}/src/main.ts`,
+});
+
+/** Backend apps first, gateway last (it fronts the others through Kafka). */
+export const APPS: readonly AppDefinition[] = [
+  app('platform-mgmt', 3101),
+  app('ledger', 3102),
+  app('identity', 3103),
+  app('template-marketplace', 3104),
+  app('app-store', 3105),
+  app('gateway', 3000),
+];
+
+export function appDefinition(name: AppName): AppDefinition {
+  const found = APPS.find((a) => a.name === name);
+  if (!found) throw new Error(`unknown app ${name}`);
+  return found;
+}
+
+export function appExists(repoRoot: string, definition: AppDefinition): boolean {
+  return existsSync(join(repoRoot, definition.entry));
+}
+
+export interface AppEnvOptions {
+  port: number;
+  databaseUrl: string;
+  topicPrefix?: string;
+  logLevel?: string;
+  consoleDir?: string;
+}
+
+/** The STRATA_* variables an app reads (see libs/config), pointing at the given stack. */
+export function appEnvironment(
+  name: AppName,
+  stack: StackEndpoints,
+  options: AppEnvOptions,
+): Record<string, string> {
+  const env: Record<string, string> = {
+    STRATA_HTTP_HOST: '127.0.0.1',
+    STRATA_HTTP_PORT: String(options.port),
+    STRATA_DATABASE_URL: options.databaseUrl,
+    STRATA_KAFKA_BROKERS: stack.kafkaBrokers,
+    STRATA_TOPIC_PREFIX: options.topicPrefix ?? '',
+    STRATA_LOG_LEVEL: options.logLevel ?? 'info',
+  };
+  if (name === 'gateway') {
+    env.STRATA_OIDC_ISSUER = stack.keycloakIssuer;
+    env.STRATA_OIDC_JWKS_URL = `${stack.keycloakIssuer}/protocol/openid-connect/certs`;
+    env.STRATA_OIDC_AUDIENCE = 'strata-gateway';
+    env.STRATA_CONSOLE_OIDC_CLIENT_ID = 'strata-console';
+    if (options.consoleDir) env.STRATA_CONSOLE_DIR = options.consoleDir;
+  }
+  if (name === 'ledger') env.STRATA_DEFAULT_RPC_URL = stack.anvilRpcUrl;
+  return env;
+}
+
+export interface RunningApp {
+  name: AppName;
+  pid: number;
+  port: number;
+  url: string;
+  command: string[];
+  env: Record<string, string>;
+  logFile: string;
+}
+
+export interface StartAppOptions {
+  repoRoot: string;
+  port: number;
+  env: Record<string, string>;
+  logFile: string;
+}
+
+/** Starts `node -r @swc-node/register <entry>` detached, with the given STRATA_* env. */
+export async function startApp(name: AppName, options: StartAppOptions): Promise<RunningApp> {
+  const definition = appDefinition(name);
+  if (await isPortOpen(options.port)) {
+    throw new Error(`${name}: port ${options.port} is already in use (another npm start running?)`);
+  }
+  const command = [process.execPath, '-r', '@swc-node/register', definition.entry];
+  const pid = startDetached({
+    command: command[0],
+    args: command.slice(1),
+    cwd: options.repoRoot,
+    env: { ...process.env, ...options.env },
+    logFile: options.logFile,
+  });
+  return {
+    name,
+    pid,
+    port: options.port,
+    url: `http://127.0.0.1:${options.port}`,
+    command,
+    env: options.env,
+    logFile: options.logFile,
+  };
+}
+
+export class AppUnhealthyError extends Error {
+  constructor(
+    readonly app: RunningApp,
+    cause: string,
+  ) {
+    super(
+      `${app.name} did not become healthy: ${cause}\n--- last lines of ${app.logFile} ---\n${tailFile(app.logFile)}`,
+    );
+    this.name = 'AppUnhealthyError';
+  }
+}
+
+/** Waits for GET /health = 200; fails early (with the log's tail) if the process exits. */
+export async function waitForAppHealth(app: RunningApp, options: WaitOptions = {}): Promise<void> {
+  try {
+    await waitFor(`${app.name} /health`, () => httpAnswers(`${app.url}/health`), {
+      timeoutMs: 120_000,
+      intervalMs: 500,
+      abortReason: () => (isProcessAlive(app.pid) ? undefined : 'the process exited'),
+      ...options,
+    });
+  } catch (error) {
+    throw new AppUnhealthyError(app, error instanceof Error ? error.message : String(error));
+  }
+}
+
+export function stopApp(app: Pick<RunningApp, 'pid'>, graceMs = 10_000): Promise<void> {
+  return stopProcess(app.pid, graceMs);
+}
