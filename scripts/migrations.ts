@@ -33,11 +33,20 @@ async function dropDatabase(databaseUrl: string): Promise<void> {
   await client.end();
 }
 
-async function withMigratedOrm<T>(target: AppSchema, work: (orm: MikroORM) => Promise<T>): Promise<T> {
+async function withMigratedOrm<T>(
+  target: AppSchema,
+  work: (orm: MikroORM) => Promise<T>,
+): Promise<T> {
   const databaseUrl = scratchDatabaseUrl();
   await ensureDatabaseExists(databaseUrl);
   const orm = new MikroORM(
-    ormOptions({ databaseUrl, schema: target.schema, entities: [...BUS_ENTITIES, ...target.entities], migrations: target.migrations, migrationsPath: target.migrationsPath }),
+    ormOptions({
+      databaseUrl,
+      schema: target.schema,
+      entities: [...BUS_ENTITIES, ...target.entities],
+      migrations: target.migrations,
+      migrationsPath: target.migrationsPath,
+    }),
   );
   try {
     await orm.connect();
@@ -51,7 +60,8 @@ async function withMigratedOrm<T>(target: AppSchema, work: (orm: MikroORM) => Pr
 
 async function create(appName: string, name: string | undefined): Promise<void> {
   const target = APP_SCHEMAS.find((candidate) => candidate.app === appName);
-  if (!target) throw new Error(`unknown app "${appName}"; known: ${APP_SCHEMAS.map((a) => a.app).join(', ')}`);
+  if (!target)
+    throw new Error(`unknown app "${appName}"; known: ${APP_SCHEMAS.map((a) => a.app).join(', ')}`);
   await withMigratedOrm(target, async (orm) => {
     const result = await orm.migrator.create(target.migrationsPath, false, false, name);
     if (!result.fileName) {
@@ -61,8 +71,21 @@ async function create(appName: string, name: string | undefined): Promise<void> 
     const className = basename(result.fileName).replace(/\.ts$/, '');
     const indexPath = join(target.migrationsPath, 'index.ts');
     const index = readFileSync(indexPath, 'utf8')
-      .replace(/(import type \{ MigrationObject \} from '@mikro-orm\/core';\n)/, `$1import { ${className} } from './${className}';\n`)
-      .replace(/\[([^\]]*)\];/, (_all, list: string) => `[${[...list.split(',').map((s) => s.trim()).filter(Boolean), `{ name: '${className}', class: ${className} }`].join(', ')}];`);
+      .replace(
+        /(import type \{ MigrationObject \} from '@mikro-orm\/core';\n)/,
+        `$1import { ${className} } from './${className}';\n`,
+      )
+      .replace(
+        /\[([^\]]*)\];/,
+        (_all, list: string) =>
+          `[${[
+            ...list
+              .split(',')
+              .map((s) => s.trim())
+              .filter(Boolean),
+            `{ name: '${className}', class: ${className} }`,
+          ].join(', ')}];`,
+      );
     writeFileSync(indexPath, index);
     console.log(`${appName}: created ${result.fileName} and registered it in ${indexPath}`);
   });
@@ -75,7 +98,9 @@ async function check(): Promise<void> {
       const sql = await orm.schema.getUpdateSchemaSQL({ wrap: false, schema: target.schema });
       if (sql.trim()) {
         stale = true;
-        console.error(`${target.app}: migrations are stale; run \`npm run migrations:create -- ${target.app}\`. Missing:\n${sql}`);
+        console.error(
+          `${target.app}: migrations are stale; run \`npm run migrations:create -- ${target.app}\`. Missing:\n${sql}`,
+        );
       } else {
         console.log(`${target.app}: migrations match the entities`);
       }

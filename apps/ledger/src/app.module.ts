@@ -12,10 +12,19 @@ import { NetworkRegistryHandlers } from './networks/network-registry.handlers';
 const config = loadLedgerConfig();
 
 @Module({
-  imports: serviceModules({ app: 'ledger', schema: 'ledger', config, entities: LEDGER_ENTITIES, migrations: LEDGER_MIGRATIONS }),
+  imports: serviceModules({
+    app: 'ledger',
+    schema: 'ledger',
+    config,
+    entities: LEDGER_ENTITIES,
+    migrations: LEDGER_MIGRATIONS,
+  }),
   providers: [
     { provide: Clock, useClass: SystemClock },
-    { provide: ChainClient, useFactory: () => new EthersChainClient(config.STRATA_CHAIN_TIMEOUT_MS) },
+    {
+      provide: ChainClient,
+      useFactory: () => new EthersChainClient(config.STRATA_CHAIN_TIMEOUT_MS),
+    },
     ...ChainStatusHandlersModuleProviders,
     NetworkRegistryHandlers,
   ],

@@ -8,4 +8,5 @@ export const ledgerConfigSchema = baseConfigSchema({ port: 3102 }).extend({
 });
 export type LedgerConfig = z.infer<typeof ledgerConfigSchema>;
 
-export const loadLedgerConfig = (env: NodeJS.ProcessEnv = process.env): LedgerConfig => loadConfig(ledgerConfigSchema, env);
+export const loadLedgerConfig = (env: NodeJS.ProcessEnv = process.env): LedgerConfig =>
+  loadConfig(ledgerConfigSchema, env);

@@ -27,7 +27,8 @@ const config = loadPlatformMgmtConfig();
     {
       provide: ChainStatusClient,
       inject: [Requester, Clock],
-      useFactory: (requester: Requester, clock: Clock) => new ChainStatusClient(requester, clock, config.STRATA_CHAIN_STATUS_TIMEOUT_MS),
+      useFactory: (requester: Requester, clock: Clock) =>
+        new ChainStatusClient(requester, clock, config.STRATA_CHAIN_STATUS_TIMEOUT_MS),
     },
     RegistryHandlers,
   ],

@@ -8,4 +8,5 @@ export const platformMgmtConfigSchema = baseConfigSchema({ port: 3101 }).extend(
 });
 export type PlatformMgmtConfig = z.infer<typeof platformMgmtConfigSchema>;
 
-export const loadPlatformMgmtConfig = (env: NodeJS.ProcessEnv = process.env): PlatformMgmtConfig => loadConfig(platformMgmtConfigSchema, env);
+export const loadPlatformMgmtConfig = (env: NodeJS.ProcessEnv = process.env): PlatformMgmtConfig =>
+  loadConfig(platformMgmtConfigSchema, env);

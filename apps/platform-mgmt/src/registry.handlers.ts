@@ -30,25 +30,37 @@ export class RegistryHandlers implements OnModuleInit {
   ) {}
 
   onModuleInit(): void {
-    this.consumers.onCommand(Topics.platformMgmt.registerOrganisation, registerOrganisationSchema, ({ em, outbox, payload, actor }) => {
-      requirePlatformAdmin(actor);
-      return this.organisations.register(em, outbox, payload);
-    });
-    this.consumers.onCommand(Topics.platformMgmt.registerNetwork, registerNetworkSchema, ({ em, outbox, payload, actor }) => {
-      requirePlatformAdmin(actor);
-      return this.networks.register(em, outbox, payload);
-    });
-    this.consumers.onQuery<PlatformMgmtQuery, unknown>(Topics.platformMgmt.queries, platformMgmtQuerySchema, async ({ em, payload, actor }) => {
-      switch (payload.query) {
-        case 'list-organisations':
-          return this.organisations.list(em, payload.params);
-        case 'get-organisation':
-          return this.organisations.get(em, payload.id);
-        case 'list-networks':
-          return this.networks.list(em, payload.params, actor);
-        case 'get-network':
-          return this.networks.get(em, payload.id, actor);
-      }
-    });
+    this.consumers.onCommand(
+      Topics.platformMgmt.registerOrganisation,
+      registerOrganisationSchema,
+      ({ em, outbox, payload, actor }) => {
+        requirePlatformAdmin(actor);
+        return this.organisations.register(em, outbox, payload);
+      },
+    );
+    this.consumers.onCommand(
+      Topics.platformMgmt.registerNetwork,
+      registerNetworkSchema,
+      ({ em, outbox, payload, actor }) => {
+        requirePlatformAdmin(actor);
+        return this.networks.register(em, outbox, payload);
+      },
+    );
+    this.consumers.onQuery<PlatformMgmtQuery, unknown>(
+      Topics.platformMgmt.queries,
+      platformMgmtQuerySchema,
+      async ({ em, payload, actor }) => {
+        switch (payload.query) {
+          case 'list-organisations':
+            return this.organisations.list(em, payload.params);
+          case 'get-organisation':
+            return this.organisations.get(em, payload.id);
+          case 'list-networks':
+            return this.networks.list(em, payload.params, actor);
+          case 'get-network':
+            return this.networks.get(em, payload.id, actor);
+        }
+      },
+    );
   }
 }

@@ -5,4 +5,6 @@ import { baseConfigSchema, loadConfig } from '@strata/config';
 export const templateMarketplaceConfigSchema = baseConfigSchema({ port: 3104 });
 export type TemplateMarketplaceConfig = z.infer<typeof templateMarketplaceConfigSchema>;
 
-export const loadTemplateMarketplaceConfig = (env: NodeJS.ProcessEnv = process.env): TemplateMarketplaceConfig => loadConfig(templateMarketplaceConfigSchema, env);
+export const loadTemplateMarketplaceConfig = (
+  env: NodeJS.ProcessEnv = process.env,
+): TemplateMarketplaceConfig => loadConfig(templateMarketplaceConfigSchema, env);

@@ -52,11 +52,15 @@ export class BusConsumers {
   ) {}
 
   onCommand<P, R>(topic: string, schema: z.ZodType<P>, handler: CommandHandler<P, R>): void {
-    this.register('command', topic, schema, (kafka, envelope) => this.processTransactional(kafka, envelope, schema, handler, true));
+    this.register('command', topic, schema, (kafka, envelope) =>
+      this.processTransactional(kafka, envelope, schema, handler, true),
+    );
   }
 
   onEvent<P>(topic: string, schema: z.ZodType<P>, handler: EventHandler<P>): void {
-    this.register('event', topic, schema, (kafka, envelope) => this.processTransactional(kafka, envelope, schema, handler, false));
+    this.register('event', topic, schema, (kafka, envelope) =>
+      this.processTransactional(kafka, envelope, schema, handler, false),
+    );
   }
 
   onQuery<P, R>(topic: string, schema: z.ZodType<P>, handler: QueryHandler<P, R>): void {
@@ -71,7 +75,10 @@ export class BusConsumers {
     for (const registration of this.registrations) {
       const consumer = this.bus.consumer(registration.consumerName);
       await consumer.connect();
-      await consumer.subscribe({ topics: [this.bus.wireName(registration.topic)], fromBeginning: true });
+      await consumer.subscribe({
+        topics: [this.bus.wireName(registration.topic)],
+        fromBeginning: true,
+      });
       await consumer.run({
         eachMessage: async (payload) => {
           let envelope: Envelope;
@@ -79,8 +86,18 @@ export class BusConsumers {
             envelope = decodeEnvelope(payload.message.value);
           } catch (error) {
             const reason = error instanceof MalformedEnvelopeError ? error.message : String(error);
-            this.logger.warn({ topic: registration.topic, offset: payload.message.offset, reason }, 'dead-lettering malformed message');
-            await publishDeadLetter(this.bus, { topic: registration.topic, partition: payload.partition, message: payload.message, consumer: registration.consumerName, reason, attempts: 0 });
+            this.logger.warn(
+              { topic: registration.topic, offset: payload.message.offset, reason },
+              'dead-lettering malformed message',
+            );
+            await publishDeadLetter(this.bus, {
+              topic: registration.topic,
+              partition: payload.partition,
+              message: payload.message,
+              consumer: registration.consumerName,
+              reason,
+              attempts: 0,
+            });
             return;
           }
           await registration.handle(payload, envelope);
@@ -95,8 +112,19 @@ export class BusConsumers {
     this.consumers.length = 0;
   }
 
-  private register(kind: Kind, topic: string, schema: z.ZodType, handle: Registration['handle']): void {
-    this.registrations.push({ kind, topic, schema, handle, consumerName: this.consumerName(topic) });
+  private register(
+    kind: Kind,
+    topic: string,
+    schema: z.ZodType,
+    handle: Registration['handle'],
+  ): void {
+    this.registrations.push({
+      kind,
+      topic,
+      schema,
+      handle,
+      consumerName: this.consumerName(topic),
+    });
   }
 
   private consumerName(topic: string): string {
@@ -115,20 +143,42 @@ export class BusConsumers {
     const key = kafka.message.key?.toString('utf8') ?? '';
     for (let attempt = 1; ; attempt++) {
       try {
-        const outcome = await this.runOnce(consumer, topic, key, envelope, schema, handler, replies);
+        const outcome = await this.runOnce(
+          consumer,
+          topic,
+          key,
+          envelope,
+          schema,
+          handler,
+          replies,
+        );
         if (outcome.duplicateReply) await this.sendReply(envelope, key, outcome.duplicateReply);
         this.relay.wake();
         return;
       } catch (error) {
         if (attempt >= this.retry.maxAttempts) {
-          this.logger.error({ err: error, topic, messageId: envelope.id, attempts: attempt }, 'dead-lettering message after bounded retries');
-          await publishDeadLetter(this.bus, { topic, partition: kafka.partition, message: kafka.message, consumer, reason: String(error), attempts: attempt });
-          await this.recordDeadLetter(consumer, topic, envelope, key, replies).catch((recordError: unknown) =>
-            this.logger.error({ err: recordError }, 'could not record dead-lettered message'),
+          this.logger.error(
+            { err: error, topic, messageId: envelope.id, attempts: attempt },
+            'dead-lettering message after bounded retries',
+          );
+          await publishDeadLetter(this.bus, {
+            topic,
+            partition: kafka.partition,
+            message: kafka.message,
+            consumer,
+            reason: String(error),
+            attempts: attempt,
+          });
+          await this.recordDeadLetter(consumer, topic, envelope, key, replies).catch(
+            (recordError: unknown) =>
+              this.logger.error({ err: recordError }, 'could not record dead-lettered message'),
           );
           return;
         }
-        this.logger.warn({ err: error, topic, messageId: envelope.id, attempt }, 'handler failed; retrying');
+        this.logger.warn(
+          { err: error, topic, messageId: envelope.id, attempt },
+          'handler failed; retrying',
+        );
         await sleep(this.retry.initialBackoffMs * 2 ** (attempt - 1));
       }
     }
@@ -144,14 +194,30 @@ export class BusConsumers {
     handler: (context: TransactionalContext<P>) => Promise<R | void>,
     replies: boolean,
   ): Promise<{ duplicateReply?: Reply }> {
-    const seen = await this.orm.em.fork().findOne(InboxMessage, { consumer, messageId: envelope.id });
-    if (seen) return { duplicateReply: replies && seen.reply ? (seen.reply as unknown as Reply) : undefined };
+    const seen = await this.orm.em
+      .fork()
+      .findOne(InboxMessage, { consumer, messageId: envelope.id });
+    if (seen)
+      return {
+        duplicateReply: replies && seen.reply ? (seen.reply as unknown as Reply) : undefined,
+      };
     try {
       await this.orm.em.fork().transactional(async (em) => {
         const parsed = schema.safeParse(envelope.payload);
         if (!parsed.success) throw DomainProblem.invalid(parsed.error);
-        const outbox = new OutboxWriter(em, { actor: envelope.actor, correlationId: envelope.correlationId ?? envelope.id, causationId: envelope.id });
-        const result = await handler({ em, outbox, envelope, payload: parsed.data, actor: envelope.actor, key });
+        const outbox = new OutboxWriter(em, {
+          actor: envelope.actor,
+          correlationId: envelope.correlationId ?? envelope.id,
+          causationId: envelope.id,
+        });
+        const result = await handler({
+          em,
+          outbox,
+          envelope,
+          payload: parsed.data,
+          actor: envelope.actor,
+          key,
+        });
         const reply: Reply | null = replies ? { ok: true, result: result ?? null } : null;
         this.recordInbox(em, consumer, topic, envelope, 'processed', reply);
         if (reply) this.queueReply(outbox, envelope, key, reply);
@@ -163,21 +229,49 @@ export class BusConsumers {
         this.recordInbox(em, consumer, topic, envelope, 'rejected', reply);
         if (reply) this.queueReply(new OutboxWriter(em), envelope, key, reply);
       });
-      this.logger.info({ topic, messageId: envelope.id, problem: error.problem.code }, 'message rejected');
+      this.logger.info(
+        { topic, messageId: envelope.id, problem: error.problem.code },
+        'message rejected',
+      );
     }
     return {};
   }
 
-  private recordInbox(em: TransactionalContext<unknown>['em'], consumer: string, topic: string, envelope: Envelope, outcome: 'processed' | 'rejected' | 'dead-lettered', reply: Reply | null): void {
-    em.create(InboxMessage, { consumer, messageId: envelope.id, topic, outcome, reply: reply as unknown as Record<string, unknown> | null });
+  private recordInbox(
+    em: TransactionalContext<unknown>['em'],
+    consumer: string,
+    topic: string,
+    envelope: Envelope,
+    outcome: 'processed' | 'rejected' | 'dead-lettered',
+    reply: Reply | null,
+  ): void {
+    em.create(InboxMessage, {
+      consumer,
+      messageId: envelope.id,
+      topic,
+      outcome,
+      reply: reply as unknown as Record<string, unknown> | null,
+    });
   }
 
   private queueReply(outbox: OutboxWriter, envelope: Envelope, key: string, reply: Reply): void {
     if (!envelope.replyTo) return;
-    outbox.add({ topic: envelope.replyTo, key, payload: reply, correlationId: envelope.id, causationId: envelope.id });
+    outbox.add({
+      topic: envelope.replyTo,
+      key,
+      payload: reply,
+      correlationId: envelope.id,
+      causationId: envelope.id,
+    });
   }
 
-  private async recordDeadLetter(consumer: string, topic: string, envelope: Envelope, key: string, replies: boolean): Promise<void> {
+  private async recordDeadLetter(
+    consumer: string,
+    topic: string,
+    envelope: Envelope,
+    key: string,
+    replies: boolean,
+  ): Promise<void> {
     await this.orm.em.fork().transactional(async (em) => {
       const reply: Reply | null = replies ? { ok: false, problem: INTERNAL_PROBLEM } : null;
       this.recordInbox(em, consumer, topic, envelope, 'dead-lettered', reply);
@@ -185,15 +279,29 @@ export class BusConsumers {
     });
   }
 
-  private async answerQuery<P, R>(kafka: EachMessagePayload, envelope: Envelope, schema: z.ZodType<P>, handler: QueryHandler<P, R>): Promise<Reply> {
+  private async answerQuery<P, R>(
+    kafka: EachMessagePayload,
+    envelope: Envelope,
+    schema: z.ZodType<P>,
+    handler: QueryHandler<P, R>,
+  ): Promise<Reply> {
     const parsed = schema.safeParse(envelope.payload);
     if (!parsed.success) return { ok: false, problem: DomainProblem.invalid(parsed.error).problem };
     try {
-      const result = await handler({ em: this.orm.em.fork(), envelope, payload: parsed.data, actor: envelope.actor, key: kafka.message.key?.toString('utf8') ?? '' });
+      const result = await handler({
+        em: this.orm.em.fork(),
+        envelope,
+        payload: parsed.data,
+        actor: envelope.actor,
+        key: kafka.message.key?.toString('utf8') ?? '',
+      });
       return { ok: true, result };
     } catch (error) {
       if (error instanceof DomainProblem) return { ok: false, problem: error.problem };
-      this.logger.error({ err: error, topic: envelope.type, messageId: envelope.id }, 'query failed');
+      this.logger.error(
+        { err: error, topic: envelope.type, messageId: envelope.id },
+        'query failed',
+      );
       return { ok: false, problem: INTERNAL_PROBLEM };
     }
   }
@@ -201,7 +309,16 @@ export class BusConsumers {
   private async sendReply(request: Envelope, key: string, reply: Reply): Promise<void> {
     if (!request.replyTo) return;
     await this.bus.publish([
-      { topic: request.replyTo, key, envelope: createEnvelope({ type: request.replyTo, payload: reply, correlationId: request.id, causationId: request.id }) },
+      {
+        topic: request.replyTo,
+        key,
+        envelope: createEnvelope({
+          type: request.replyTo,
+          payload: reply,
+          correlationId: request.id,
+          causationId: request.id,
+        }),
+      },
     ]);
   }
 }

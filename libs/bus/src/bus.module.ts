@@ -48,7 +48,7 @@ export class BusModule implements OnApplicationBootstrap, BeforeApplicationShutd
         {
           provide: KafkaBus,
           useFactory: async () => {
-            const bus = new KafkaBus(options);
+            const bus = new KafkaBus(options, options.logger);
             await bus.connect();
             return bus;
           },
@@ -56,17 +56,20 @@ export class BusModule implements OnApplicationBootstrap, BeforeApplicationShutd
         {
           provide: OutboxRelay,
           inject: [MikroORM, KafkaBus],
-          useFactory: (orm: MikroORM, bus: KafkaBus) => new OutboxRelay(orm, bus, options.logger, { schema: options.schema }),
+          useFactory: (orm: MikroORM, bus: KafkaBus) =>
+            new OutboxRelay(orm, bus, options.logger, { schema: options.schema }),
         },
         {
           provide: BusConsumers,
           inject: [KafkaBus, MikroORM, OutboxRelay],
-          useFactory: (bus: KafkaBus, orm: MikroORM, relay: OutboxRelay) => new BusConsumers(bus, orm, relay, options.logger),
+          useFactory: (bus: KafkaBus, orm: MikroORM, relay: OutboxRelay) =>
+            new BusConsumers(bus, orm, relay, options.logger),
         },
         {
           provide: Requester,
           inject: [KafkaBus],
-          useFactory: (bus: KafkaBus) => new KafkaRequester(bus, options.logger, options.requestTimeoutMs),
+          useFactory: (bus: KafkaBus) =>
+            new KafkaRequester(bus, options.logger, options.requestTimeoutMs),
         },
       ],
       exports: [KafkaBus, OutboxRelay, BusConsumers, Requester, BUS_OPTIONS],

@@ -47,6 +47,9 @@ export function decodeEnvelope(value: Buffer | null): Envelope {
     throw new MalformedEnvelopeError('not JSON');
   }
   const parsed = envelopeSchema.safeParse(json);
-  if (!parsed.success) throw new MalformedEnvelopeError(parsed.error.issues.map((i) => `${i.path.join('.')}: ${i.message}`).join('; '));
+  if (!parsed.success)
+    throw new MalformedEnvelopeError(
+      parsed.error.issues.map((i) => `${i.path.join('.')}: ${i.message}`).join('; '),
+    );
   return parsed.data as Envelope;
 }

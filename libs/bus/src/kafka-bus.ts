@@ -3,10 +3,31 @@
  * and consumers on demand. Topic names are given unprefixed everywhere in the code; this class
  * adds the deployment's prefix on the wire and strips it on the way back.
  */
-import { Kafka, logLevel, type Consumer, type Message, type Producer, type Admin } from 'kafkajs';
+import {
+  Kafka,
+  logLevel,
+  Partitioners,
+  type Consumer,
+  type Message,
+  type Producer,
+  type Admin,
+  type logCreator,
+} from 'kafkajs';
 import type { Envelope } from '@strata/contracts';
 import type { BusOptions } from './bus-options';
 import { encodeEnvelope } from './envelopes';
+import type { Logger } from './logger';
+
+/** Routes kafkajs's own log lines into the app's structured logger. */
+function kafkajsLogs(logger: Logger): logCreator {
+  return () =>
+    ({ level, log }) => {
+      const { message, ...extra } = log;
+      const line = { kafkajs: extra };
+      if (level <= logLevel.ERROR) logger.error(line, message);
+      else logger.warn(line, message);
+    };
+}
 
 export interface OutgoingMessage {
   topic: string;
@@ -21,14 +42,24 @@ export class KafkaBus {
   private readonly knownTopics = new Set<string>();
   private connected = false;
 
-  constructor(readonly options: BusOptions) {
+  constructor(
+    readonly options: BusOptions,
+    logger: Logger,
+  ) {
     this.kafka = new Kafka({
       clientId: `strata-${options.app}`,
       brokers: options.brokers,
       logLevel: logLevel.WARN,
+      logCreator: kafkajsLogs(logger),
       retry: { retries: 8, initialRetryTime: 200 },
     });
-    this.producer = this.kafka.producer({ idempotent: true, maxInFlightRequests: 1, allowAutoTopicCreation: false });
+    // Not the idempotent producer: delivery is at-least-once by design (consumers dedupe on the
+    // envelope id), and one request in flight keeps the order per partition on retries.
+    this.producer = this.kafka.producer({
+      maxInFlightRequests: 1,
+      allowAutoTopicCreation: false,
+      createPartitioner: Partitioners.DefaultPartitioner,
+    });
     this.admin = this.kafka.admin();
   }
 
@@ -53,17 +84,32 @@ export class KafkaBus {
     await Promise.allSettled([this.producer.disconnect(), this.admin.disconnect()]);
   }
 
-  /** Creates the topics that do not exist yet (idempotent). */
+  /**
+   * Creates the topics that do not exist yet. Idempotent and safe when several apps create the
+   * same topic at once: retriable broker answers (metadata not yet propagated) are retried.
+   */
   async ensureTopics(topics: string[]): Promise<void> {
     const missing = [...new Set(topics)].filter((topic) => !this.knownTopics.has(topic));
     if (missing.length === 0) return;
-    await this.admin.createTopics({
-      waitForLeaders: true,
-      topics: missing.map((topic) => ({
-        topic: this.wireName(topic),
-        numPartitions: this.options.partitions ?? 3,
-      })),
-    });
+    for (let attempt = 1; ; attempt++) {
+      try {
+        await this.admin.createTopics({
+          waitForLeaders: true,
+          topics: missing.map((topic) => ({
+            topic: this.wireName(topic),
+            numPartitions: this.options.partitions ?? 3,
+          })),
+        });
+        await this.admin.fetchTopicMetadata({
+          topics: missing.map((topic) => this.wireName(topic)),
+        });
+        break;
+      } catch (error) {
+        const retriable = (error as { retriable?: boolean }).retriable === true;
+        if (!retriable || attempt >= 10) throw error;
+        await new Promise((resolve) => setTimeout(resolve, 200 * attempt));
+      }
+    }
     missing.forEach((topic) => this.knownTopics.add(topic));
   }
 
@@ -74,12 +120,19 @@ export class KafkaBus {
     const byTopic = new Map<string, Message[]>();
     for (const message of messages) {
       const list = byTopic.get(message.topic) ?? [];
-      list.push({ key: message.key, value: encodeEnvelope(message.envelope), headers: { 'strata-type': message.envelope.type } });
+      list.push({
+        key: message.key,
+        value: encodeEnvelope(message.envelope),
+        headers: { 'strata-type': message.envelope.type },
+      });
       byTopic.set(message.topic, list);
     }
     await this.producer.sendBatch({
       acks: -1,
-      topicMessages: [...byTopic].map(([topic, list]) => ({ topic: this.wireName(topic), messages: list })),
+      topicMessages: [...byTopic].map(([topic, list]) => ({
+        topic: this.wireName(topic),
+        messages: list,
+      })),
     });
   }
 

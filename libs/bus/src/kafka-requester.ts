@@ -33,10 +33,17 @@ export class KafkaRequester extends Requester {
 
   async start(): Promise<void> {
     await this.bus.ensureTopics([this.replyTopic]);
-    const consumer = this.bus.consumer(`${this.bus.options.app}:replies:${this.bus.options.instanceId}`);
+    const consumer = this.bus.consumer(
+      `${this.bus.options.app}:replies:${this.bus.options.instanceId}`,
+    );
     await consumer.connect();
-    await consumer.subscribe({ topics: [this.bus.wireName(this.replyTopic)], fromBeginning: false });
-    const joined = new Promise<void>((resolve) => consumer.on(consumer.events.GROUP_JOIN, () => resolve()));
+    await consumer.subscribe({
+      topics: [this.bus.wireName(this.replyTopic)],
+      fromBeginning: false,
+    });
+    const joined = new Promise<void>((resolve) =>
+      consumer.on(consumer.events.GROUP_JOIN, () => resolve()),
+    );
     await consumer.run({ eachMessage: async ({ message }) => this.deliver(message.value) });
     await joined;
     this.consumer = consumer;
@@ -47,7 +54,11 @@ export class KafkaRequester extends Requester {
     this.consumer = undefined;
   }
 
-  async request<R>(topic: string, request: BusRequest, timeoutMs = this.defaultTimeoutMs): Promise<Reply<R>> {
+  async request<R>(
+    topic: string,
+    request: BusRequest,
+    timeoutMs = this.defaultTimeoutMs,
+  ): Promise<Reply<R>> {
     const id = request.id ?? randomUUID();
     const envelope = createEnvelope({
       id,
@@ -67,8 +78,10 @@ export class KafkaRequester extends Requester {
       timer = setTimeout(() => reject(new BusTimeoutError(topic, id, timeoutMs)), timeoutMs);
     });
     try {
-      await this.bus.publish([{ topic, key: request.key, envelope }]);
-      return (await reply) as Reply<R>;
+      // The timeout covers publishing too: a broker that hangs makes the request time out, not hang.
+      const outcome = this.bus.publish([{ topic, key: request.key, envelope }]).then(() => reply);
+      outcome.catch(() => undefined);
+      return (await Promise.race([outcome, reply])) as Reply<R>;
     } finally {
       clearTimeout(timer);
       const set = this.waiters.get(id);
@@ -87,7 +100,14 @@ export class KafkaRequester extends Requester {
       const parsed = replySchema.safeParse(envelope.payload);
       const reply: Reply = parsed.success
         ? parsed.data
-        : { ok: false, problem: { code: 'bad-reply', status: 502, title: 'Malformed reply from a platform service' } };
+        : {
+            ok: false,
+            problem: {
+              code: 'bad-reply',
+              status: 502,
+              title: 'Malformed reply from a platform service',
+            },
+          };
       set.forEach((waiter) => waiter.resolve(reply));
     } catch (error) {
       this.logger.warn({ err: error }, 'ignoring malformed reply');

@@ -74,14 +74,20 @@ export class OutboxRelay {
     const em = this.orm.em.fork();
     const limit = this.options.batchSize ?? 200;
     return em.transactional(async (tx) => {
-      const rows = await tx.getConnection().execute<OutboxRow[]>(
-        `select seq, topic, key, envelope from "${this.options.schema}".outbox_message where published_at is null order by seq limit ${limit} for update skip locked`,
-        [],
-        'all',
-        tx.getTransactionContext(),
-      );
+      const rows = await tx
+        .getConnection()
+        .execute<OutboxRow[]>(
+          `select seq, topic, key, envelope from "${this.options.schema}".outbox_message where published_at is null order by seq limit ${limit} for update skip locked`,
+          [],
+          'all',
+          tx.getTransactionContext(),
+        );
       if (rows.length === 0) return 0;
-      const messages: OutgoingMessage[] = rows.map((row) => ({ topic: row.topic, key: row.key, envelope: row.envelope }));
+      const messages: OutgoingMessage[] = rows.map((row) => ({
+        topic: row.topic,
+        key: row.key,
+        envelope: row.envelope,
+      }));
       await this.bus.publish(messages);
       await tx.getConnection().execute(
         `update "${this.options.schema}".outbox_message set published_at = now() where seq in (${rows.map(() => '?').join(',')})`,

@@ -25,7 +25,9 @@ export interface OutboxEntry {
 export class OutboxWriter {
   constructor(
     private readonly em: EntityManager,
-    private readonly defaults: Partial<Pick<OutboxEntry, 'actor' | 'correlationId' | 'causationId'>> = {},
+    private readonly defaults: Partial<
+      Pick<OutboxEntry, 'actor' | 'correlationId' | 'causationId'>
+    > = {},
   ) {}
 
   add(entry: OutboxEntry): void {

@@ -12,7 +12,12 @@ export class DomainProblem extends Error {
   }
 
   static notFound(what: string, id: string): DomainProblem {
-    return new DomainProblem({ code: 'not-found', status: 404, title: `${what} not found`, detail: `No ${what.toLowerCase()} with id ${id}.` });
+    return new DomainProblem({
+      code: 'not-found',
+      status: 404,
+      title: `${what} not found`,
+      detail: `No ${what.toLowerCase()} with id ${id}.`,
+    });
   }
 
   static conflict(detail: string): DomainProblem {

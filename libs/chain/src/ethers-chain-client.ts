@@ -20,7 +20,12 @@ export class EthersChainClient extends ChainClient {
       provider.getBlock('latest'),
     ]);
     if (!block?.hash) throw new Error('the node returned no latest block');
-    return { chainId: BigInt(chainIdHex), number: block.number, hash: block.hash, timestamp: new Date(block.timestamp * 1000) };
+    return {
+      chainId: BigInt(chainIdHex),
+      number: block.number,
+      hash: block.hash,
+      timestamp: new Date(block.timestamp * 1000),
+    };
   }
 
   async close(): Promise<void> {
@@ -35,14 +40,20 @@ export class EthersChainClient extends ChainClient {
     request.timeout = this.timeoutMs;
     // Detect the chain id with a throw-away provider: a provider without a known network would
     // otherwise retry detection in the background forever while the node is down.
-    const probe = new JsonRpcProvider(request, Network.from(0n), { staticNetwork: true, batchMaxCount: 1 });
+    const probe = new JsonRpcProvider(request, Network.from(0n), {
+      staticNetwork: true,
+      batchMaxCount: 1,
+    });
     let chainId: bigint;
     try {
       chainId = BigInt((await probe.send('eth_chainId', [])) as string);
     } finally {
       probe.destroy();
     }
-    const provider = new JsonRpcProvider(request, Network.from(chainId), { staticNetwork: true, batchMaxCount: 1 });
+    const provider = new JsonRpcProvider(request, Network.from(chainId), {
+      staticNetwork: true,
+      batchMaxCount: 1,
+    });
     this.providers.set(rpcUrl, provider);
     return provider;
   }

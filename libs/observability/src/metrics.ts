@@ -2,7 +2,16 @@
  * Prometheus metrics: one registry per process with Node's default metrics and an HTTP request
  * histogram by route and status, exposed on GET /metrics.
  */
-import { Controller, Get, Header, Inject, Injectable, type NestMiddleware, Module, Global } from '@nestjs/common';
+import {
+  Controller,
+  Get,
+  Header,
+  Inject,
+  Injectable,
+  type NestMiddleware,
+  Module,
+  Global,
+} from '@nestjs/common';
 import { collectDefaultMetrics, Histogram, Registry } from 'prom-client';
 import type { NextFunction, Request, Response } from 'express';
 
@@ -21,7 +30,8 @@ export class HttpMetricsMiddleware implements NestMiddleware {
 
   constructor(@Inject(METRICS_REGISTRY) registry: Registry) {
     this.duration =
-      (registry.getSingleMetric('http_request_duration_seconds') as Histogram<'method' | 'route' | 'status'> | undefined) ??
+      (registry.getSingleMetric('http_request_duration_seconds') as
+        Histogram<'method' | 'route' | 'status'> | undefined) ??
       new Histogram({
         name: 'http_request_duration_seconds',
         help: 'HTTP request duration by method, route and status',
@@ -59,7 +69,10 @@ export class MetricsModule {
     return {
       module: MetricsModule,
       controllers: [MetricsController],
-      providers: [{ provide: METRICS_REGISTRY, useValue: createRegistry(app) }, HttpMetricsMiddleware],
+      providers: [
+        { provide: METRICS_REGISTRY, useValue: createRegistry(app) },
+        HttpMetricsMiddleware,
+      ],
       exports: [METRICS_REGISTRY, HttpMetricsMiddleware],
     };
   }

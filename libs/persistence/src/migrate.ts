@@ -6,7 +6,11 @@
 import type { MikroORM } from '@mikro-orm/postgresql';
 import { Client } from 'pg';
 
-export async function migrateToLatest(orm: MikroORM, databaseUrl: string, schema: string): Promise<string[]> {
+export async function migrateToLatest(
+  orm: MikroORM,
+  databaseUrl: string,
+  schema: string,
+): Promise<string[]> {
   const lock = new Client({ connectionString: databaseUrl });
   await lock.connect();
   try {
@@ -15,7 +19,9 @@ export async function migrateToLatest(orm: MikroORM, databaseUrl: string, schema
     const applied = await orm.migrator.up();
     return applied.map((migration) => migration.name);
   } finally {
-    await lock.query('select pg_advisory_unlock(hashtext($1))', [`strata-migrations:${schema}`]).catch(() => undefined);
+    await lock
+      .query('select pg_advisory_unlock(hashtext($1))', [`strata-migrations:${schema}`])
+      .catch(() => undefined);
     await lock.end();
   }
 }

@@ -3,7 +3,13 @@
  * latest version before the app serves anything, closed on shutdown. Services inject `MikroORM`
  * and fork an EntityManager per unit of work (`orm.em.fork()`); there is no global context.
  */
-import { type DynamicModule, Global, Inject, Module, type OnApplicationShutdown } from '@nestjs/common';
+import {
+  type DynamicModule,
+  Global,
+  Inject,
+  Module,
+  type OnApplicationShutdown,
+} from '@nestjs/common';
 import { MikroORM } from '@mikro-orm/postgresql';
 import { ensureDatabaseExists } from './database';
 import { migrateToLatest } from './migrate';

@@ -38,7 +38,10 @@ export function serviceLogger(definition: Pick<ServiceDefinition, 'app' | 'confi
   return createLogger(definition.app, definition.config.STRATA_LOG_LEVEL);
 }
 
-export function serviceModules(definition: ServiceDefinition, logger: PinoLogger = serviceLogger(definition)): DynamicModule[] {
+export function serviceModules(
+  definition: ServiceDefinition,
+  logger: PinoLogger = serviceLogger(definition),
+): DynamicModule[] {
   const { config } = definition;
   return [
     LoggerModule.forRoot({
@@ -49,7 +52,8 @@ export function serviceModules(definition: ServiceDefinition, logger: PinoLogger
           res.setHeader('X-Request-Id', id);
           return id;
         },
-        customLogLevel: (_req, res, error) => (error || res.statusCode >= 500 ? 'error' : res.statusCode >= 400 ? 'warn' : 'info'),
+        customLogLevel: (_req, res, error) =>
+          error || res.statusCode >= 500 ? 'error' : res.statusCode >= 400 ? 'warn' : 'info',
         autoLogging: { ignore: (req) => req.url === '/health' || req.url === '/metrics' },
       },
     }),

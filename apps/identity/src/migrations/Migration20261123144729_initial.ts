@@ -1,18 +1,27 @@
 import { Migration } from '@mikro-orm/migrations';
 
 export class Migration20261123144729_initial extends Migration {
-
   override name = 'Migration20261123144729_initial';
 
   override up(): void | Promise<void> {
     this.addSql(`create schema if not exists "identity";`);
-    this.addSql(`create table "identity"."inbox_message" ("consumer" varchar(200) not null, "message_id" uuid not null, "topic" varchar(249) not null, "outcome" text not null, "reply" jsonb null, "processed_at" timestamptz not null, primary key ("consumer", "message_id"));`);
+    this.addSql(
+      `create table "identity"."inbox_message" ("consumer" varchar(200) not null, "message_id" uuid not null, "topic" varchar(249) not null, "outcome" text not null, "reply" jsonb null, "processed_at" timestamptz not null, primary key ("consumer", "message_id"));`,
+    );
 
-    this.addSql(`create table "identity"."outbox_message" ("seq" bigserial primary key, "id" uuid not null, "topic" varchar(249) not null, "key" varchar(512) not null, "envelope" jsonb not null, "created_at" timestamptz not null, "published_at" timestamptz null);`);
-    this.addSql(`alter table "identity"."outbox_message" add constraint "outbox_message_id_unique" unique ("id");`);
-    this.addSql(`create index "outbox_message_published_at_index" on "identity"."outbox_message" ("published_at");`);
+    this.addSql(
+      `create table "identity"."outbox_message" ("seq" bigserial primary key, "id" uuid not null, "topic" varchar(249) not null, "key" varchar(512) not null, "envelope" jsonb not null, "created_at" timestamptz not null, "published_at" timestamptz null);`,
+    );
+    this.addSql(
+      `alter table "identity"."outbox_message" add constraint "outbox_message_id_unique" unique ("id");`,
+    );
+    this.addSql(
+      `create index "outbox_message_published_at_index" on "identity"."outbox_message" ("published_at");`,
+    );
 
-    this.addSql(`alter table "identity"."inbox_message" add constraint "inbox_message_outcome_check" check ("outcome" in ('processed', 'rejected', 'dead-lettered'));`);
+    this.addSql(
+      `alter table "identity"."inbox_message" add constraint "inbox_message_outcome_check" check ("outcome" in ('processed', 'rejected', 'dead-lettered'));`,
+    );
   }
 
   override down(): void | Promise<void> {
@@ -21,5 +30,4 @@ export class Migration20261123144729_initial extends Migration {
 
     this.addSql(`drop schema if exists "identity";`);
   }
-
 }

@@ -12,11 +12,15 @@ export class LedgerQueryHandlers implements OnModuleInit {
   ) {}
 
   onModuleInit(): void {
-    this.consumers.onQuery<LedgerQuery, unknown>(Topics.ledger.queries, ledgerQuerySchema, async ({ em, payload }) => {
-      switch (payload.query) {
-        case 'chain-status':
-          return this.chainStatus.statusOf(em, payload.networkId);
-      }
-    });
+    this.consumers.onQuery<LedgerQuery, unknown>(
+      Topics.ledger.queries,
+      ledgerQuerySchema,
+      async ({ em, payload }) => {
+        switch (payload.query) {
+          case 'chain-status':
+            return this.chainStatus.statusOf(em, payload.networkId);
+        }
+      },
+    );
   }
 }

@@ -30,11 +30,19 @@ export class ChainStatusService {
       return {
         reachable: true,
         chainId: head.chainId.toString(),
-        latestBlock: { number: head.number, hash: head.hash, timestamp: head.timestamp.toISOString() },
+        latestBlock: {
+          number: head.number,
+          hash: head.hash,
+          timestamp: head.timestamp.toISOString(),
+        },
         observedAt,
       };
     } catch (error) {
-      return { reachable: false, reason: `the node at the network's RPC endpoint did not answer: ${describe(error)}`, observedAt };
+      return {
+        reachable: false,
+        reason: `the node at the network's RPC endpoint did not answer: ${describe(error)}`,
+        observedAt,
+      };
     }
   }
 }

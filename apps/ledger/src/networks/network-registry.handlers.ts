@@ -12,13 +12,17 @@ export class NetworkRegistryHandlers implements OnModuleInit {
   constructor(private readonly consumers: BusConsumers) {}
 
   onModuleInit(): void {
-    this.consumers.onEvent(Topics.platformMgmt.networkRegistered, networkRegisteredSchema, async ({ em, payload }) => {
-      await em.upsert(LedgerNetwork, {
-        id: payload.id,
-        name: payload.name,
-        rpcUrl: payload.rpcUrl,
-        registeredAt: new Date(payload.createdAt),
-      });
-    });
+    this.consumers.onEvent(
+      Topics.platformMgmt.networkRegistered,
+      networkRegisteredSchema,
+      async ({ em, payload }) => {
+        await em.upsert(LedgerNetwork, {
+          id: payload.id,
+          name: payload.name,
+          rpcUrl: payload.rpcUrl,
+          registeredAt: new Date(payload.createdAt),
+        });
+      },
+    );
   }
 }

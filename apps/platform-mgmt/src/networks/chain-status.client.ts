@@ -18,12 +18,19 @@ export class ChainStatusClient {
   async statusOf(networkId: string): Promise<ChainStatus> {
     const query: LedgerQuery = { query: 'chain-status', networkId };
     try {
-      const reply = await this.requester.request<unknown>(Topics.ledger.queries, { key: networkId, payload: query }, this.timeoutMs);
+      const reply = await this.requester.request<unknown>(
+        Topics.ledger.queries,
+        { key: networkId, payload: query },
+        this.timeoutMs,
+      );
       if (!reply.ok) return this.unreachable(reply.problem.detail ?? reply.problem.title);
       const parsed = chainStatusSchema.safeParse(reply.result);
-      return parsed.success ? parsed.data : this.unreachable('the ledger answered with an unexpected chain status');
+      return parsed.success
+        ? parsed.data
+        : this.unreachable('the ledger answered with an unexpected chain status');
     } catch (error) {
-      if (error instanceof BusTimeoutError) return this.unreachable('the ledger did not answer in time');
+      if (error instanceof BusTimeoutError)
+        return this.unreachable('the ledger did not answer in time');
       throw error;
     }
   }

@@ -30,7 +30,11 @@ export class NetworksService {
     private readonly chainStatus: ChainStatusClient,
   ) {}
 
-  async register(em: EntityManager, outbox: OutboxWriter, input: RegisterNetwork): Promise<NetworkDto> {
+  async register(
+    em: EntityManager,
+    outbox: OutboxWriter,
+    input: RegisterNetwork,
+  ): Promise<NetworkDto> {
     const members = [...new Set(input.memberOrganisationIds)];
     const unknown = await this.organisations.unknownIds(em, members);
     if (unknown.length > 0) {
@@ -39,7 +43,10 @@ export class NetworksService {
         status: 422,
         title: 'Unknown member organisation',
         detail: `These organisations are not registered: ${unknown.join(', ')}.`,
-        errors: unknown.map((id) => ({ path: 'memberOrganisationIds', message: `unknown organisation ${id}` })),
+        errors: unknown.map((id) => ({
+          path: 'memberOrganisationIds',
+          message: `unknown organisation ${id}`,
+        })),
       });
     }
     const normalisedName = normaliseName(input.name);
@@ -54,29 +61,47 @@ export class NetworksService {
       rpcUrl: input.rpcUrl,
       createdAt: this.clock.now(),
     });
-    members.forEach((organisationId) => em.create(NetworkMember, { networkId: network.id, organisationId }));
+    members.forEach((organisationId) =>
+      em.create(NetworkMember, { networkId: network.id, organisationId }),
+    );
     const dto = toNetworkDto(network, members);
     outbox.add({ topic: Topics.platformMgmt.networkRegistered, key: dto.id, payload: dto });
     return dto;
   }
 
-  async list(em: EntityManager, query: ListNetworksQuery, actor: Actor | undefined): Promise<Page<NetworkDto>> {
+  async list(
+    em: EntityManager,
+    query: ListNetworksQuery,
+    actor: Actor | undefined,
+  ): Promise<Page<NetworkDto>> {
     const memberOf = this.scopeOf(actor, query.memberOrganisationId);
     if (memberOf === null) return { items: [], total: 0, limit: query.limit, offset: query.offset };
     const networkIds = memberOf
-      ? (await em.find(NetworkMember, { organisationId: memberOf })).map((member) => member.networkId)
+      ? (await em.find(NetworkMember, { organisationId: memberOf })).map(
+          (member) => member.networkId,
+        )
       : undefined;
     const where = {
       ...(networkIds ? { id: { $in: networkIds } } : {}),
-      ...(query.name ? { normalisedName: { $like: `%${escapeLike(normaliseName(query.name))}%` } } : {}),
+      ...(query.name
+        ? { normalisedName: { $like: `%${escapeLike(normaliseName(query.name))}%` } }
+        : {}),
     };
     const [networks, total] = await em.findAndCount(Network, where, {
       orderBy: { createdAt: 'asc', id: 'asc' },
       limit: query.limit,
       offset: query.offset,
     });
-    const members = await this.membersOf(em, networks.map((network) => network.id));
-    return { items: networks.map((network) => toNetworkDto(network, members.get(network.id) ?? [])), total, limit: query.limit, offset: query.offset };
+    const members = await this.membersOf(
+      em,
+      networks.map((network) => network.id),
+    );
+    return {
+      items: networks.map((network) => toNetworkDto(network, members.get(network.id) ?? [])),
+      total,
+      limit: query.limit,
+      offset: query.offset,
+    };
   }
 
   async get(em: EntityManager, id: string, actor: Actor | undefined): Promise<NetworkDetail> {
@@ -84,7 +109,8 @@ export class NetworksService {
     const members = (await this.membersOf(em, [id])).get(id) ?? [];
     const scope = this.scopeOf(actor, undefined);
     // Outsiders get the same answer as for a network that does not exist: no existence leak.
-    if (!network || scope === null || (scope && !members.includes(scope))) throw DomainProblem.notFound('Network', id);
+    if (!network || scope === null || (scope && !members.includes(scope)))
+      throw DomainProblem.notFound('Network', id);
     return { ...toNetworkDto(network, members), chain: await this.chainStatus.statusOf(id) };
   }
 
@@ -92,7 +118,10 @@ export class NetworksService {
    * The organisation a read is restricted to: undefined = everything (global readers, optionally
    * filtered), a uuid = that organisation's networks, null = nothing (no organisation on the token).
    */
-  private scopeOf(actor: Actor | undefined, requested: string | undefined): string | undefined | null {
+  private scopeOf(
+    actor: Actor | undefined,
+    requested: string | undefined,
+  ): string | undefined | null {
     if (actor && hasGlobalReadScope(actor)) return requested;
     const own = actor?.organisationId;
     if (!own) return null;
@@ -101,9 +130,13 @@ export class NetworksService {
   }
 
   private async membersOf(em: EntityManager, networkIds: string[]): Promise<Map<string, string[]>> {
-    const rows = networkIds.length ? await em.find(NetworkMember, { networkId: { $in: networkIds } }) : [];
+    const rows = networkIds.length
+      ? await em.find(NetworkMember, { networkId: { $in: networkIds } })
+      : [];
     const byNetwork = new Map<string, string[]>();
-    rows.forEach((row) => byNetwork.set(row.networkId, [...(byNetwork.get(row.networkId) ?? []), row.organisationId]));
+    rows.forEach((row) =>
+      byNetwork.set(row.networkId, [...(byNetwork.get(row.networkId) ?? []), row.organisationId]),
+    );
     return byNetwork;
   }
 }

@@ -20,13 +20,24 @@ import { normaliseName, Organisation, toOrganisationDto } from './organisation.e
 export class OrganisationsService {
   constructor(private readonly clock: Clock) {}
 
-  async register(em: EntityManager, outbox: OutboxWriter, input: RegisterOrganisation): Promise<OrganisationDto> {
+  async register(
+    em: EntityManager,
+    outbox: OutboxWriter,
+    input: RegisterOrganisation,
+  ): Promise<OrganisationDto> {
     const normalisedName = normaliseName(input.name);
     if (await em.count(Organisation, { country: input.country, normalisedName })) {
-      throw DomainProblem.conflict(`An organisation named "${input.name}" is already registered in ${input.country}.`);
+      throw DomainProblem.conflict(
+        `An organisation named "${input.name}" is already registered in ${input.country}.`,
+      );
     }
-    if (input.legalIdentifier && (await em.count(Organisation, { legalIdentifier: input.legalIdentifier }))) {
-      throw DomainProblem.conflict(`An organisation with legal identifier "${input.legalIdentifier}" is already registered.`);
+    if (
+      input.legalIdentifier &&
+      (await em.count(Organisation, { legalIdentifier: input.legalIdentifier }))
+    ) {
+      throw DomainProblem.conflict(
+        `An organisation with legal identifier "${input.legalIdentifier}" is already registered.`,
+      );
     }
     const organisation = em.create(Organisation, {
       id: randomUUID(),
@@ -44,7 +55,9 @@ export class OrganisationsService {
 
   async list(em: EntityManager, query: ListOrganisationsQuery): Promise<Page<OrganisationDto>> {
     const where = {
-      ...(query.name ? { normalisedName: { $like: `%${escapeLike(normaliseName(query.name))}%` } } : {}),
+      ...(query.name
+        ? { normalisedName: { $like: `%${escapeLike(normaliseName(query.name))}%` } }
+        : {}),
       ...(query.country ? { country: query.country } : {}),
       ...(query.kind ? { kind: query.kind } : {}),
     };
