@@ -2,16 +2,12 @@
  * Vite build and dev server for the Strata console. The gateway serves the built files from
  * apps/console/dist; in development, Vite proxies the API and the runtime config to it.
  */
-import { existsSync } from 'node:fs';
 import { fileURLToPath } from 'node:url';
 import { defineConfig } from 'vite';
 import react from '@vitejs/plugin-react';
 
 const workspaceRoot = fileURLToPath(new URL('../..', import.meta.url));
 const consoleRoot = fileURLToPath(new URL('.', import.meta.url));
-const generatedSdk = `${workspaceRoot}libs/sdk/src/index.ts`;
-// Until the SDK is generated, a hand-written stand-in with the same shape keeps the build going.
-const sdkEntry = existsSync(generatedSdk) ? generatedSdk : `${consoleRoot}src/api/sdk-stand-in.ts`;
 const gatewayUrl = process.env['STRATA_GATEWAY_URL'] ?? 'http://localhost:3000';
 
 export default defineConfig({
@@ -19,7 +15,7 @@ export default defineConfig({
   plugins: [react()],
   resolve: {
     alias: {
-      '@strata/sdk': sdkEntry,
+      '@strata/sdk': `${workspaceRoot}libs/sdk/src/index.ts`,
       '@strata/contracts': `${workspaceRoot}libs/contracts/src/index.ts`,
     },
   },

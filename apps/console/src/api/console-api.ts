@@ -1,7 +1,7 @@
 /**
  * The only place the console talks to the Strata API, through the generated SDK (`@strata/sdk`).
- * It turns SDK models into the contract types the pages use (ISO date strings, plain objects)
- * and every failure into an ApiRequestError carrying the problem+json.
+ * Pages get contract types (plain JSON shapes) and every failure as an ApiRequestError that
+ * carries the problem+json.
  */
 import { Configuration, NetworksApi, OrganisationsApi } from '@strata/sdk';
 import type {
@@ -12,62 +12,29 @@ import type {
   RegisterOrganisation,
 } from '@strata/contracts';
 import { ApiRequestError, toApiProblem, unreachableProblem } from './api-problem';
+import { toNetwork, toNetworkDetail, toOrganisation, toPage } from './sdk-models';
 
-export interface OrganisationQuery {
+export interface PageQuery {
   limit: number;
   offset: number;
   name?: string;
 }
 
-export type NetworkQuery = OrganisationQuery;
-
 export type RegistrationOutcome =
   { kind: 'registered'; organisation: Organisation } | { kind: 'pending'; operationId: string };
 
 export interface ConsoleApi {
-  listOrganisations(query: OrganisationQuery): Promise<Page<Organisation>>;
+  listOrganisations(query: PageQuery): Promise<Page<Organisation>>;
   getOrganisation(id: string): Promise<Organisation>;
   registerOrganisation(
     body: RegisterOrganisation,
     idempotencyKey: string,
   ): Promise<RegistrationOutcome>;
-  listNetworks(query: NetworkQuery): Promise<Page<Network>>;
+  listNetworks(query: PageQuery): Promise<Page<Network>>;
   getNetwork(id: string): Promise<NetworkDetail>;
 }
 
-type Dated<T> = Omit<T, 'createdAt'> & { createdAt: Date | string };
-
-function isoDate(value: Date | string): string {
-  return value instanceof Date ? value.toISOString() : value;
-}
-
-function toOrganisation(model: Dated<Organisation>): Organisation {
-  return {
-    ...model,
-    legalIdentifier: model.legalIdentifier ?? null,
-    createdAt: isoDate(model.createdAt),
-  };
-}
-
-function toNetwork(model: Dated<Network>): Network {
-  return {
-    id: model.id,
-    name: model.name,
-    description: model.description ?? null,
-    memberOrganisationIds: model.memberOrganisationIds,
-    rpcUrl: model.rpcUrl,
-    createdAt: isoDate(model.createdAt),
-  };
-}
-
-function toPage<M, T>(
-  page: { items: M[]; total: number; limit: number; offset: number },
-  map: (m: M) => T,
-): Page<T> {
-  return { items: page.items.map(map), total: page.total, limit: page.limit, offset: page.offset };
-}
-
-/** Failures of the SDK (ResponseError carries the Response) become ApiRequestErrors. */
+/** The SDK throws ResponseError (with the Response) for HTTP errors, FetchError otherwise. */
 async function toRequestError(error: unknown): Promise<ApiRequestError> {
   const response = (error as { response?: unknown }).response;
   if (!(response instanceof Response)) return new ApiRequestError(unreachableProblem(error));
@@ -83,6 +50,7 @@ async function call<T>(request: () => Promise<T>): Promise<T> {
   }
 }
 
+/** `apiBaseUrl` is where the SDK's paths (`/api/v1/...`) are appended: the gateway's origin. */
 export function createConsoleApi(
   apiBaseUrl: string,
   accessToken: () => Promise<string>,
@@ -102,7 +70,7 @@ export function createConsoleApi(
           registerOrganisation: body,
           idempotencyKey,
         });
-        // 202: the platform accepted the registration but has not finished it yet.
+        // 202: accepted but not finished; the SDK would parse the body as an Organisation.
         if (response.raw.status === 202) {
           const accepted = (await response.raw.json()) as { operationId: string };
           return { kind: 'pending', operationId: accepted.operationId };
@@ -113,8 +81,7 @@ export function createConsoleApi(
       call(async () => toPage(await networks.listNetworks(query), toNetwork)),
     getNetwork: (id) =>
       call(async () => {
-        const detail = await networks.getNetwork({ id });
-        return { ...toNetwork(detail), chain: detail.chain };
+        return toNetworkDetail(await networks.getNetwork({ id }));
       }),
   };
 }

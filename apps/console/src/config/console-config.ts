@@ -7,15 +7,22 @@ export interface ConsoleConfig {
   oidcAuthority: string;
   /** Public OIDC client of the console (authorization code + PKCE). */
   oidcClientId: string;
-  /** Base URL of the REST API, absolute or relative to the console's origin. */
+  /**
+   * Where the API's paths (which start with /api/v1, as in the OpenAPI document) are appended:
+   * an absolute URL, or a path relative to the console's origin; empty means the same origin.
+   */
   apiBaseUrl: string;
 }
 
 export class ConsoleConfigError extends Error {}
 
-function requireText(source: Record<string, unknown>, key: keyof ConsoleConfig): string {
+function requireText(
+  source: Record<string, unknown>,
+  key: keyof ConsoleConfig,
+  allowEmpty = false,
+): string {
   const value = source[key];
-  if (typeof value !== 'string' || value.trim() === '') {
+  if (typeof value !== 'string' || (!allowEmpty && value.trim() === '')) {
     throw new ConsoleConfigError(`console-config.json: "${key}" must be a non-empty string`);
   }
   return value.trim();
@@ -27,7 +34,7 @@ export function parseConsoleConfig(json: unknown, origin: string): ConsoleConfig
     throw new ConsoleConfigError('console-config.json must hold a JSON object');
   }
   const source = json as Record<string, unknown>;
-  const apiBaseUrl = new URL(requireText(source, 'apiBaseUrl'), origin).toString();
+  const apiBaseUrl = new URL(requireText(source, 'apiBaseUrl', true), origin).toString();
   return {
     oidcAuthority: requireText(source, 'oidcAuthority').replace(/\/+$/, ''),
     oidcClientId: requireText(source, 'oidcClientId'),
