@@ -14,6 +14,8 @@ import {
 } from '@strata/testing';
 
 const run = readE2eRun();
+// A freshly started Keycloak answers its first token request slowly on 2 cores.
+jest.setTimeout(60_000);
 
 describe('local stack', () => {
   it('issues a password-grant token for institution with roles, gateway audience and organisation', async () => {

@@ -17,6 +17,7 @@ import {
   appExists,
   createProgress,
   databaseUrlFor,
+  dropDatabase,
   ensureDatabase,
   ensureDebianPackages,
   stackPaths,
@@ -91,7 +92,9 @@ export default async function globalSetup(): Promise<void> {
       ),
     );
   } catch (error) {
+    // Jest runs no teardown after a failed setup: clean up this run here.
     await Promise.all(started.map((app) => stopApp(app)));
+    await dropDatabase(databaseUrl).catch(() => undefined);
     throw error;
   }
   progress.ok(`e2e run ${runId}: database ${databaseUrl}, topic prefix ${topicPrefix}`);
