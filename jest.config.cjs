@@ -18,7 +18,7 @@ const swc = [
 
 const common = {
   transform: { '^.+\\.(t|j|mj)sx?$': swc },
-  transformIgnorePatterns: ['/node_modules/(?!(@nestjs|@mikro-orm|did-jwt|multiformats|@noble|jose)/)'],
+  transformIgnorePatterns: ['/node_modules/(?!(@nestjs|@mikro-orm|did-jwt|multiformats|@noble|jose|kysely)/)'],
   moduleNameMapper: Object.fromEntries(
     Object.entries(require('./tsconfig.base.json').compilerOptions.paths).map(([k, [v]]) => [
       `^${k}$`,
