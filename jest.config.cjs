@@ -30,6 +30,8 @@ const common = {
 };
 
 module.exports = {
+  // Upper bound per test (jest reads it globally, not per project); e2e steps wait on real servers.
+  testTimeout: 120000,
   projects: [
     {
       ...common,
@@ -42,7 +44,6 @@ module.exports = {
       testMatch: ['<rootDir>/test/**/*.e2e.ts'],
       globalSetup: '<rootDir>/test/setup/global-setup.ts',
       globalTeardown: '<rootDir>/test/setup/global-teardown.ts',
-      testTimeout: 120000,
     },
   ],
 };

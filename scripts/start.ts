@@ -3,12 +3,11 @@
  * `strata`, console build, every existing app on its fixed port, then a summary. Ctrl-C/SIGTERM
  * stops the apps and the stack services this command started (reused ones keep running).
  */
-import { spawnSync } from 'node:child_process';
-import { existsSync } from 'node:fs';
 import { join } from 'node:path';
 import {
   APPS,
   AppUnhealthyError,
+  buildConsole,
   appEnvironment,
   appExists,
   createProgress,
@@ -18,7 +17,6 @@ import {
   isProcessAlive,
   KEYCLOAK_BOOTSTRAP_ADMIN,
   LOCAL_REALM,
-  Progress,
   RunningApp,
   stackDown,
   stackPaths,
@@ -34,27 +32,6 @@ const progress = createProgress();
 const running: RunningApp[] = [];
 let startedServices: StackServiceName[] = [];
 let stopping = false;
-
-function buildConsole(log: Progress): void {
-  const config = join(paths.repoRoot, 'apps', 'console', 'vite.config.ts');
-  if (!existsSync(config)) {
-    log.warn('console: apps/console/vite.config.ts not found yet, skipping the console build');
-    return;
-  }
-  log.info('console: vite build');
-  const vite = join(paths.repoRoot, 'node_modules', '.bin', 'vite');
-  const build = spawnSync(vite, ['build', '--config', config], {
-    cwd: paths.repoRoot,
-    encoding: 'utf8',
-  });
-  if (build.status !== 0) {
-    log.warn(
-      `console: vite build failed, the gateway will serve no console:\n${build.stdout}${build.stderr}`,
-    );
-    return;
-  }
-  log.ok('console: built into apps/console/dist');
-}
 
 function summary(databaseUrl: string, unhealthy: string[]): string {
   const apps = running.map(
@@ -99,7 +76,7 @@ async function main(): Promise<void> {
   startedServices = stack.started;
   const databaseUrl = databaseUrlFor(stack.postgresUrl, 'strata');
   if (await ensureDatabase(databaseUrl)) progress.ok(`database strata created`);
-  buildConsole(progress);
+  buildConsole(paths.repoRoot, progress);
   for (const app of APPS) {
     if (!appExists(paths.repoRoot, app)) {
       progress.warn(`${app.name}: ${app.entry} does not exist yet, skipped`);

@@ -145,7 +145,7 @@ describe('bus on real Kafka and PostgreSQL', () => {
     expect(poisoned).toMatchObject({ ok: false, problem: { code: 'internal', status: 500 } });
     expect(next).toEqual({ ok: true, result: { value: 'fine' } });
     await eventually(() => deadLetters.envelopes.length === 1, 'the dead letter');
-    expect(deadLetters.envelopes[0]!.payload).toMatchObject({
+    expect(deadLetters.envelopes[0].payload).toMatchObject({
       originalTopic: COMMAND,
       attempts: 3,
       reason: expect.stringContaining('database exploded'),
@@ -185,7 +185,7 @@ describe('bus on real Kafka and PostgreSQL', () => {
 
     await eventually(() => seen.includes('after'), 'the valid event after the poison one');
     await eventually(() => deadLetters.envelopes.length === 1, 'the dead letter');
-    expect(deadLetters.envelopes[0]!.payload).toMatchObject({
+    expect(deadLetters.envelopes[0].payload).toMatchObject({
       originalTopic: EVENT,
       value: 'this is not json',
     });

@@ -9,6 +9,7 @@ import { createServer } from 'node:net';
 import { join } from 'node:path';
 import {
   APPS,
+  buildConsole,
   E2eRun,
   KEYCLOAK_BOOTSTRAP_ADMIN,
   KEYCLOAK_REALM,
@@ -27,6 +28,9 @@ import {
   waitForAppHealth,
   writeE2eRun,
 } from '@strata/testing';
+
+/** Fixed so the console's OIDC redirect (http://127.0.0.1:3010/*) is allowed by the realm. */
+const E2E_GATEWAY_PORT = Number(process.env.STRATA_E2E_GATEWAY_PORT ?? 3010);
 
 function freePort(): Promise<number> {
   return new Promise((resolve, reject) => {
@@ -66,13 +70,16 @@ export default async function globalSetup(): Promise<void> {
     startedServices: stack.started,
   };
   writeE2eRun(run);
+  buildConsole(paths.repoRoot, progress);
   const started: RunningApp[] = [];
   for (const app of APPS) {
     if (!appExists(paths.repoRoot, app)) {
       progress.warn(`${app.name}: ${app.entry} does not exist yet, not started`);
       continue;
     }
-    const port = await freePort();
+    // The gateway serves the console, whose sign-in redirect URI must be listed in the realm:
+    // it gets a fixed port (also listed there); the other apps take any free port.
+    const port = app.name === 'gateway' ? E2E_GATEWAY_PORT : await freePort();
     const env = appEnvironment(app.name, stack, {
       port,
       databaseUrl,

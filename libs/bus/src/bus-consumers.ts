@@ -250,7 +250,7 @@ export class BusConsumers {
       messageId: envelope.id,
       topic,
       outcome,
-      reply: reply as unknown as Record<string, unknown> | null,
+      reply: reply,
     });
   }
 

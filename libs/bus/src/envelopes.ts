@@ -51,5 +51,5 @@ export function decodeEnvelope(value: Buffer | null): Envelope {
     throw new MalformedEnvelopeError(
       parsed.error.issues.map((i) => `${i.path.join('.')}: ${i.message}`).join('; '),
     );
-  return parsed.data as Envelope;
+  return parsed.data;
 }

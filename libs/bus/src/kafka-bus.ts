@@ -140,7 +140,8 @@ export class KafkaBus {
     return this.kafka.consumer({
       groupId: `${this.options.topicPrefix}${groupId}`,
       allowAutoTopicCreation: false,
-      sessionTimeout: 30_000,
+      // A crashed instance's partitions move to a live one after this long (handlers stay well below it).
+      sessionTimeout: 15_000,
       heartbeatInterval: 3_000,
       maxWaitTimeInMs: 500,
       retry: { retries: 10, initialRetryTime: 300 },

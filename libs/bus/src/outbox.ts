@@ -43,7 +43,7 @@ export class OutboxWriter {
       id: envelope.id,
       topic: entry.topic,
       key: entry.key,
-      envelope: envelope as unknown as Record<string, unknown>,
+      envelope: envelope,
       publishedAt: null,
     });
   }

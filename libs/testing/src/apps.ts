@@ -73,7 +73,6 @@ export function appEnvironment(
     env.STRATA_CONSOLE_OIDC_CLIENT_ID = 'strata-console';
     if (options.consoleDir) env.STRATA_CONSOLE_DIR = options.consoleDir;
   }
-  if (name === 'ledger') env.STRATA_DEFAULT_RPC_URL = stack.anvilRpcUrl;
   return env;
 }
 

@@ -23,3 +23,4 @@ export {
   KEYCLOAK_VERSION,
 } from './stack/keycloak';
 export { EMBEDDED_POSTGRES_URL, MACHINE_POSTGRES_URL } from './stack/postgres';
+export * from './console-build';

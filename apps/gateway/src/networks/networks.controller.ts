@@ -38,7 +38,9 @@ export class NetworksController {
   @ApiIdempotencyKey()
   @ApiJsonBody('RegisterNetwork')
   @ApiJsonResponse(201, 'Network', 'Registered', { Location: 'URL of the network' })
-  @ApiJsonResponse(202, 'OperationAccepted', 'Still running; poll the operation', { Location: 'URL of the operation' })
+  @ApiJsonResponse(202, 'OperationAccepted', 'Still running; poll the operation', {
+    Location: 'URL of the operation',
+  })
   @ApiProblems(400, 409, 413, 415, 422)
   register(
     @ValidBody(registerNetworkSchema) body: RegisterNetwork,
@@ -51,11 +53,17 @@ export class NetworksController {
 
   @Get()
   @AnyRole()
-  @ApiOperationId('listNetworks', 'List networks (institutions see the networks they are members of)')
+  @ApiOperationId(
+    'listNetworks',
+    'List networks (institutions see the networks they are members of)',
+  )
   @ApiZodQuery(listNetworksQuerySchema)
   @ApiJsonResponse(200, 'NetworkPage', 'A page of networks')
   @ApiProblems(400)
-  list(@ValidQuery(listNetworksQuerySchema) query: ListNetworksQuery, @CurrentActor() actor: Actor): Promise<Page<Network>> {
+  list(
+    @ValidQuery(listNetworksQuerySchema) query: ListNetworksQuery,
+    @CurrentActor() actor: Actor,
+  ): Promise<Page<Network>> {
     return this.networks.list(query, actor);
   }
 

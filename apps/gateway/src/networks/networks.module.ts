@@ -4,5 +4,9 @@ import { OperationsModule } from '../operations/operations.module';
 import { NetworksController } from './networks.controller';
 import { NetworksService } from './networks.service';
 
-@Module({ imports: [OperationsModule], providers: [NetworksService], controllers: [NetworksController] })
+@Module({
+  imports: [OperationsModule],
+  providers: [NetworksService],
+  controllers: [NetworksController],
+})
 export class NetworksModule {}

@@ -30,24 +30,48 @@ export class NetworksService {
     private readonly platformMgmt: PlatformMgmtClient,
   ) {}
 
-  async register(body: RegisterNetwork, actor: Actor, rawKey: string | undefined, res: Response): Promise<unknown> {
+  async register(
+    body: RegisterNetwork,
+    actor: Actor,
+    rawKey: string | undefined,
+    res: Response,
+  ): Promise<unknown> {
     const idempotencyKey = validateIdempotencyKey(rawKey);
-    const operation = await this.operations.submit({ kind: 'register-network', actor, idempotencyKey, body });
+    const operation = await this.operations.submit({
+      kind: 'register-network',
+      actor,
+      idempotencyKey,
+      body,
+    });
     return respondToSubmission(operation, res);
   }
 
   async list(params: ListNetworksQuery, actor: Actor): Promise<Page<Network>> {
     if (!hasGlobalReadScope(actor)) {
-      if (!actor.organisationId) return { items: [], total: 0, limit: params.limit, offset: params.offset };
-      params = { ...params, memberOrganisationId: actor.organisationId };
+      // An organisation-scoped caller sees its own organisation's networks; asking for another
+      // organisation's networks is an empty answer, never a silently different one.
+      const own = actor.organisationId;
+      const requested = params.memberOrganisationId;
+      if (!own || (requested !== undefined && requested !== own)) {
+        return { items: [], total: 0, limit: params.limit, offset: params.offset };
+      }
+      params = { ...params, memberOrganisationId: own };
     }
-    const page = await this.platformMgmt.query({ query: 'list-networks', params }, actor, networkPageSchema);
+    const page = await this.platformMgmt.query(
+      { query: 'list-networks', params },
+      actor,
+      networkPageSchema,
+    );
     if (hasGlobalReadScope(actor)) return page;
     return { ...page, items: page.items.filter((network) => this.isMember(network, actor)) };
   }
 
   async get(id: string, actor: Actor): Promise<NetworkDetail> {
-    const network = await this.platformMgmt.query({ query: 'get-network', id }, actor, networkDetailSchema);
+    const network = await this.platformMgmt.query(
+      { query: 'get-network', id },
+      actor,
+      networkDetailSchema,
+    );
     if (!hasGlobalReadScope(actor) && !this.isMember(network, actor)) {
       throw new ProblemException(gatewayProblem('not-found', { detail: `no network ${id}` }));
     }
@@ -55,6 +79,9 @@ export class NetworksService {
   }
 
   private isMember(network: Network, actor: Actor): boolean {
-    return actor.organisationId !== undefined && network.memberOrganisationIds.includes(actor.organisationId);
+    return (
+      actor.organisationId !== undefined &&
+      network.memberOrganisationIds.includes(actor.organisationId)
+    );
   }
 }

@@ -49,5 +49,5 @@ export class ChainStatusService {
 
 function describe(error: unknown): string {
   const message = error instanceof Error ? error.message : String(error);
-  return message.split('\n')[0]!.slice(0, 200);
+  return message.split('\n')[0].slice(0, 200);
 }
