@@ -8,7 +8,7 @@
  *   answered with an internal problem so no caller waits forever.
  * - Queries: answered directly, never retried (the asker retries).
  */
-import type { EachMessagePayload, Consumer } from 'kafkajs';
+import type { Consumer, KafkaMessage } from 'kafkajs';
 import type { MikroORM } from '@mikro-orm/postgresql';
 import type { z } from 'zod';
 import { type Envelope, type Reply } from '@strata/contracts';
@@ -29,12 +29,34 @@ export interface RetryPolicy {
 
 type Kind = 'command' | 'event' | 'query';
 
+/** One Kafka message as a handler needs it. */
+interface Delivery {
+  topic: string;
+  partition: number;
+  message: KafkaMessage;
+}
+
+/** How many queries of one batch are answered at once. */
+const QUERY_CONCURRENCY = 32;
+
+async function forEachConcurrently<T>(
+  items: T[],
+  limit: number,
+  work: (item: T) => Promise<void>,
+): Promise<void> {
+  let next = 0;
+  const worker = async (): Promise<void> => {
+    while (next < items.length) await work(items[next++]!);
+  };
+  await Promise.all(Array.from({ length: Math.min(limit, items.length) }, worker));
+}
+
 interface Registration {
   kind: Kind;
   topic: string;
   consumerName: string;
   schema: z.ZodType;
-  handle: (payload: EachMessagePayload, envelope: Envelope) => Promise<void>;
+  handle: (payload: Delivery, envelope: Envelope) => Promise<void>;
 }
 
 const sleep = (ms: number) => new Promise((resolve) => setTimeout(resolve, ms));
@@ -79,32 +101,54 @@ export class BusConsumers {
         topics: [this.bus.wireName(registration.topic)],
         fromBeginning: true,
       });
-      await consumer.run({
-        eachMessage: async (payload) => {
-          let envelope: Envelope;
-          try {
-            envelope = decodeEnvelope(payload.message.value);
-          } catch (error) {
-            const reason = error instanceof MalformedEnvelopeError ? error.message : String(error);
-            this.logger.warn(
-              { topic: registration.topic, offset: payload.message.offset, reason },
-              'dead-lettering malformed message',
+      const partitionsConsumedConcurrently = this.bus.options.partitions ?? 3;
+      if (registration.kind === 'query') {
+        // Queries change nothing and need no order: a batch is answered concurrently.
+        await consumer.run({
+          partitionsConsumedConcurrently,
+          eachBatch: async ({ batch }) => {
+            await forEachConcurrently(batch.messages, QUERY_CONCURRENCY, (message) =>
+              this.dispatch(registration, {
+                topic: batch.topic,
+                partition: batch.partition,
+                message,
+              }),
             );
-            await publishDeadLetter(this.bus, {
-              topic: registration.topic,
-              partition: payload.partition,
-              message: payload.message,
-              consumer: registration.consumerName,
-              reason,
-              attempts: 0,
-            });
-            return;
-          }
-          await registration.handle(payload, envelope);
-        },
-      });
+          },
+        });
+      } else {
+        // Commands and events keep the order of their partition (the aggregate's order).
+        await consumer.run({
+          partitionsConsumedConcurrently,
+          eachMessage: (payload) => this.dispatch(registration, payload),
+        });
+      }
       this.consumers.push(consumer);
     }
+  }
+
+  /** Decodes the envelope (dead-lettering what is not one) and hands the message to its handler. */
+  private async dispatch(registration: Registration, delivery: Delivery): Promise<void> {
+    let envelope: Envelope;
+    try {
+      envelope = decodeEnvelope(delivery.message.value);
+    } catch (error) {
+      const reason = error instanceof MalformedEnvelopeError ? error.message : String(error);
+      this.logger.warn(
+        { topic: registration.topic, offset: delivery.message.offset, reason },
+        'dead-lettering malformed message',
+      );
+      await publishDeadLetter(this.bus, {
+        topic: registration.topic,
+        partition: delivery.partition,
+        message: delivery.message,
+        consumer: registration.consumerName,
+        reason,
+        attempts: 0,
+      });
+      return;
+    }
+    await registration.handle(delivery, envelope);
   }
 
   async stop(): Promise<void> {
@@ -132,7 +176,7 @@ export class BusConsumers {
   }
 
   private async processTransactional<P, R>(
-    kafka: EachMessagePayload,
+    kafka: Delivery,
     envelope: Envelope,
     schema: z.ZodType<P>,
     handler: (context: TransactionalContext<P>) => Promise<R | void>,
@@ -280,7 +324,7 @@ export class BusConsumers {
   }
 
   private async answerQuery<P, R>(
-    kafka: EachMessagePayload,
+    kafka: Delivery,
     envelope: Envelope,
     schema: z.ZodType<P>,
     handler: QueryHandler<P, R>,
