@@ -18,7 +18,9 @@ const swc = [
 
 const common = {
   transform: { '^.+\\.(t|j|mj)sx?$': swc },
-  transformIgnorePatterns: ['/node_modules/(?!(@nestjs|@mikro-orm|did-jwt|multiformats|@noble|jose|kysely)/)'],
+  transformIgnorePatterns: [
+    '/node_modules/(?!(@nestjs|@mikro-orm|did-jwt|multiformats|@noble|jose|kysely)/)',
+  ],
   moduleNameMapper: Object.fromEntries(
     Object.entries(require('./tsconfig.base.json').compilerOptions.paths).map(([k, [v]]) => [
       `^${k}$`,
@@ -36,7 +38,12 @@ module.exports = {
     {
       ...common,
       displayName: 'unit',
-      testMatch: ['<rootDir>/apps/*/src/**/*.spec.ts', '<rootDir>/libs/*/src/**/*.spec.ts', '<rootDir>/scripts/**/*.spec.ts', '<rootDir>/infra/**/*.spec.ts'],
+      testMatch: [
+        '<rootDir>/apps/*/src/**/*.spec.ts',
+        '<rootDir>/libs/*/src/**/*.spec.ts',
+        '<rootDir>/scripts/**/*.spec.ts',
+        '<rootDir>/infra/**/*.spec.ts',
+      ],
     },
     {
       ...common,

@@ -26,6 +26,12 @@ export class AdaptersModule {
       { provide: TokenVerifier, useValue: adapters.tokenVerifier },
       { provide: HEALTH_PROBES, useValue: adapters.probes },
     ];
-    return { module: AdaptersModule, global: true, imports: adapters.imports ?? [], providers, exports: providers };
+    return {
+      module: AdaptersModule,
+      global: true,
+      imports: adapters.imports ?? [],
+      providers,
+      exports: providers,
+    };
   }
 }

@@ -29,7 +29,11 @@ export class AppModule {
       global: true,
       imports: [
         LoggerModule.forRoot(loggerParams(config)),
-        ThrottlerModule.forRoot({ throttlers: [{ name: 'default', ttl: 60_000, limit: config.STRATA_RATE_LIMIT_PER_MINUTE }] }),
+        ThrottlerModule.forRoot({
+          throttlers: [
+            { name: 'default', ttl: 60_000, limit: config.STRATA_RATE_LIMIT_PER_MINUTE },
+          ],
+        }),
         AdaptersModule.register(adapters),
         OpenApiModule,
         HealthModule,

@@ -19,12 +19,19 @@ export interface CreateGatewayOptions {
   quiet?: boolean;
 }
 
-export async function createGateway(config: GatewayConfig, adapters: GatewayAdapters, options: CreateGatewayOptions = {}): Promise<NestExpressApplication> {
-  const app = await NestFactory.create<NestExpressApplication>(AppModule.register(config, adapters), {
-    bodyParser: false,
-    bufferLogs: !options.quiet,
-    logger: options.quiet ? false : undefined,
-  });
+export async function createGateway(
+  config: GatewayConfig,
+  adapters: GatewayAdapters,
+  options: CreateGatewayOptions = {},
+): Promise<NestExpressApplication> {
+  const app = await NestFactory.create<NestExpressApplication>(
+    AppModule.register(config, adapters),
+    {
+      bodyParser: false,
+      bufferLogs: !options.quiet,
+      logger: options.quiet ? false : undefined,
+    },
+  );
   if (!options.quiet) app.useLogger(app.get(Logger));
   app.disable('x-powered-by');
   app.use(requestIdMiddleware);

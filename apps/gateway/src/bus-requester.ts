@@ -12,9 +12,18 @@ export interface RunningRequester {
   close(): Promise<void>;
 }
 
-export async function busRequester(config: GatewayConfig, brokers: string[]): Promise<RunningRequester> {
-  const logger = pino({ level: config.STRATA_LOG_LEVEL, base: { app: 'gateway', component: 'bus' } });
-  const bus = new KafkaBus({ app: 'gateway', brokers, topicPrefix: config.STRATA_TOPIC_PREFIX, instanceId: randomUUID() }, logger);
+export async function busRequester(
+  config: GatewayConfig,
+  brokers: string[],
+): Promise<RunningRequester> {
+  const logger = pino({
+    level: config.STRATA_LOG_LEVEL,
+    base: { app: 'gateway', component: 'bus' },
+  });
+  const bus = new KafkaBus(
+    { app: 'gateway', brokers, topicPrefix: config.STRATA_TOPIC_PREFIX, instanceId: randomUUID() },
+    logger,
+  );
   await bus.connect();
   const requester = new KafkaRequester(bus, logger, config.STRATA_REPLY_TIMEOUT_MS);
   await requester.start();

@@ -19,7 +19,11 @@ async function main(): Promise<void> {
   const app = await createGateway(config, {
     requester: bus.requester,
     operations: new MikroOperationRepository(orm.em),
-    tokenVerifier: new JwtTokenVerifier({ issuer: config.STRATA_OIDC_ISSUER, audience: config.STRATA_OIDC_AUDIENCE, jwksUrl: config.STRATA_OIDC_JWKS_URL }),
+    tokenVerifier: new JwtTokenVerifier({
+      issuer: config.STRATA_OIDC_ISSUER,
+      audience: config.STRATA_OIDC_AUDIENCE,
+      jwksUrl: config.STRATA_OIDC_JWKS_URL,
+    }),
     probes: [databaseProbe(orm), kafkaProbe(brokers)],
   });
   app.getHttpServer().once('close', () => {

@@ -20,7 +20,11 @@ export function offlineAdapters(config: GatewayConfig): GatewayAdapters {
     requester: new OfflineRequester(),
     operations: new InMemoryOperationRepository(),
     // Lazy: fetches the JWKS only when a token is verified, which never happens offline.
-    tokenVerifier: new JwtTokenVerifier({ issuer: config.STRATA_OIDC_ISSUER, audience: config.STRATA_OIDC_AUDIENCE, jwksUrl: config.STRATA_OIDC_JWKS_URL }),
+    tokenVerifier: new JwtTokenVerifier({
+      issuer: config.STRATA_OIDC_ISSUER,
+      audience: config.STRATA_OIDC_AUDIENCE,
+      jwksUrl: config.STRATA_OIDC_JWKS_URL,
+    }),
     probes: [],
   };
 }

@@ -26,11 +26,18 @@ describe('AuthGuard', () => {
     const pair = await generateKeyPair('RS256');
     privateKey = pair.privateKey;
     const jwk = { ...(await exportJWK(pair.publicKey)), kid: 'k1', alg: 'RS256' };
-    const verifier = new JwtTokenVerifier({ issuer, audience, keys: createLocalJWKSet({ keys: [jwk] }) });
+    const verifier = new JwtTokenVerifier({
+      issuer,
+      audience,
+      keys: createLocalJWKSet({ keys: [jwk] }),
+    });
     guard = new AuthGuard(new Reflector(), verifier);
   });
 
-  function sign(claims: Record<string, unknown>, opts: { iss?: string; aud?: string; exp?: string } = {}) {
+  function sign(
+    claims: Record<string, unknown>,
+    opts: { iss?: string; aud?: string; exp?: string } = {},
+  ) {
     return new SignJWT(claims)
       .setProtectedHeader({ alg: 'RS256', kid: 'k1' })
       .setSubject('user-1')
@@ -62,11 +69,15 @@ describe('AuthGuard', () => {
 
   it('refuses a route that declares no roles even with a valid admin token', async () => {
     const token = await sign(roles('platform-admin'));
-    await expect(guard.canActivate(context('undeclared', 'GET', token).ctx)).rejects.toBeInstanceOf(ForbiddenException);
+    await expect(guard.canActivate(context('undeclared', 'GET', token).ctx)).rejects.toBeInstanceOf(
+      ForbiddenException,
+    );
   });
 
   it('answers 401 when the token is missing', async () => {
-    await expect(guard.canActivate(context('read', 'GET').ctx)).rejects.toBeInstanceOf(UnauthorizedException);
+    await expect(guard.canActivate(context('read', 'GET').ctx)).rejects.toBeInstanceOf(
+      UnauthorizedException,
+    );
   });
 
   it('answers 401 for a token from another issuer, for another audience or expired', async () => {
@@ -76,7 +87,9 @@ describe('AuthGuard', () => {
       await sign(roles('auditor'), { exp: '-1m' }),
       'not.a.jwt',
     ]) {
-      await expect(guard.canActivate(context('read', 'GET', token).ctx)).rejects.toBeInstanceOf(UnauthorizedException);
+      await expect(guard.canActivate(context('read', 'GET', token).ctx)).rejects.toBeInstanceOf(
+        UnauthorizedException,
+      );
     }
   });
 
@@ -84,9 +97,14 @@ describe('AuthGuard', () => {
     const other = await generateKeyPair('RS256');
     const token = await new SignJWT(roles('auditor'))
       .setProtectedHeader({ alg: 'RS256', kid: 'k1' })
-      .setSubject('x').setIssuer(issuer).setAudience(audience).setExpirationTime('5m')
+      .setSubject('x')
+      .setIssuer(issuer)
+      .setAudience(audience)
+      .setExpirationTime('5m')
       .sign(other.privateKey);
-    await expect(guard.canActivate(context('read', 'GET', token).ctx)).rejects.toBeInstanceOf(UnauthorizedException);
+    await expect(guard.canActivate(context('read', 'GET', token).ctx)).rejects.toBeInstanceOf(
+      UnauthorizedException,
+    );
   });
 
   it('attaches the actor and allows a role the route declares', async () => {
@@ -98,12 +116,16 @@ describe('AuthGuard', () => {
 
   it('answers 403 for a role the route does not declare', async () => {
     const token = await sign(roles('operator'));
-    await expect(guard.canActivate(context('admin', 'POST', token).ctx)).rejects.toBeInstanceOf(ForbiddenException);
+    await expect(guard.canActivate(context('admin', 'POST', token).ctx)).rejects.toBeInstanceOf(
+      ForbiddenException,
+    );
   });
 
   it('never lets an auditor write, even where a route wrongly declares the auditor role', async () => {
     const token = await sign(roles('auditor'));
-    await expect(guard.canActivate(context('write', 'POST', token).ctx)).rejects.toBeInstanceOf(ForbiddenException);
+    await expect(guard.canActivate(context('write', 'POST', token).ctx)).rejects.toBeInstanceOf(
+      ForbiddenException,
+    );
   });
 
   it('lets a holder of auditor and platform-admin write', async () => {

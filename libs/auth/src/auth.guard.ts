@@ -42,7 +42,9 @@ export class AuthGuard implements CanActivate {
     if (this.reflector.getAllAndOverride<boolean>(PUBLIC_METADATA, targets)) return true;
     const roles = this.reflector.getAllAndOverride<Role[] | undefined>(ROLES_METADATA, targets);
     if (!roles || roles.length === 0) {
-      this.logger.error(`route ${context.getClass().name}.${context.getHandler().name} declares no roles`);
+      this.logger.error(
+        `route ${context.getClass().name}.${context.getHandler().name} declares no roles`,
+      );
       throw new ForbiddenException('this route is not open to any role');
     }
     const request = context.switchToHttp().getRequest<AuthenticatedRequest>();

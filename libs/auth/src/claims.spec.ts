@@ -17,7 +17,9 @@ describe('actorFromClaims', () => {
 
   it('gives no roles when realm_access is missing or malformed', () => {
     expect(actorFromClaims({ sub: 's' }).roles).toEqual([]);
-    expect(actorFromClaims({ sub: 's', realm_access: { roles: 'platform-admin' } }).roles).toEqual([]);
+    expect(actorFromClaims({ sub: 's', realm_access: { roles: 'platform-admin' } }).roles).toEqual(
+      [],
+    );
   });
 
   it('rejects a token without a subject', () => {

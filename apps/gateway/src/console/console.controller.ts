@@ -22,7 +22,11 @@ export class ConsoleController {
   @Get('console-config.json')
   @Public()
   consoleConfig(): { oidcAuthority: string; oidcClientId: string; apiBaseUrl: string } {
-    return { oidcAuthority: this.config.STRATA_OIDC_ISSUER, oidcClientId: this.config.STRATA_CONSOLE_OIDC_CLIENT_ID, apiBaseUrl: '' };
+    return {
+      oidcAuthority: this.config.STRATA_OIDC_ISSUER,
+      oidcClientId: this.config.STRATA_CONSOLE_OIDC_CLIENT_ID,
+      apiBaseUrl: '',
+    };
   }
 
   @Get('{*path}')

@@ -13,11 +13,17 @@ export interface HealthProbe {
 export const HEALTH_PROBES = Symbol('HEALTH_PROBES');
 
 export function databaseProbe(orm: MikroORM): HealthProbe {
-  return { name: 'database', check: async () => void (await orm.em.getConnection().execute('select 1')) };
+  return {
+    name: 'database',
+    check: async () => void (await orm.em.getConnection().execute('select 1')),
+  };
 }
 
 function tcpReachable(hostPort: string, timeoutMs: number): Promise<void> {
-  const [host, port] = [hostPort.slice(0, hostPort.lastIndexOf(':')), Number(hostPort.slice(hostPort.lastIndexOf(':') + 1))];
+  const [host, port] = [
+    hostPort.slice(0, hostPort.lastIndexOf(':')),
+    Number(hostPort.slice(hostPort.lastIndexOf(':') + 1)),
+  ];
   return new Promise((resolve, reject) => {
     const socket = connect({ host, port, timeout: timeoutMs });
     socket.once('connect', () => (socket.destroy(), resolve()));
@@ -27,5 +33,8 @@ function tcpReachable(hostPort: string, timeoutMs: number): Promise<void> {
 }
 
 export function kafkaProbe(brokers: string[], timeoutMs = 1_500): HealthProbe {
-  return { name: 'kafka', check: () => Promise.any(brokers.map((b) => tcpReachable(b, timeoutMs))).then(() => undefined) };
+  return {
+    name: 'kafka',
+    check: () => Promise.any(brokers.map((b) => tcpReachable(b, timeoutMs))).then(() => undefined),
+  };
 }

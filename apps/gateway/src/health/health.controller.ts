@@ -1,7 +1,12 @@
 /** `/health`: terminus report over the configured probes (database, Kafka); 503 problem when down. */
 import { Controller, Get, Inject } from '@nestjs/common';
 import { ApiExcludeController } from '@nestjs/swagger';
-import { HealthCheck, HealthCheckService, HealthIndicatorService, type HealthCheckResult } from '@nestjs/terminus';
+import {
+  HealthCheck,
+  HealthCheckService,
+  HealthIndicatorService,
+  type HealthCheckResult,
+} from '@nestjs/terminus';
 import { SkipThrottle } from '@nestjs/throttler';
 import { Public } from '@strata/auth';
 import { gatewayProblem } from '../problems/catalog';
@@ -26,7 +31,12 @@ export class HealthController {
       return await this.health.check(this.probes.map((probe) => () => this.run(probe)));
     } catch (error) {
       const checks = (error as { response?: unknown }).response;
-      throw new ProblemException(gatewayProblem('service-unavailable', { detail: 'a dependency is down', extensions: { checks } }));
+      throw new ProblemException(
+        gatewayProblem('service-unavailable', {
+          detail: 'a dependency is down',
+          extensions: { checks },
+        }),
+      );
     }
   }
 

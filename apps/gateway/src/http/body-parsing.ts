@@ -9,7 +9,11 @@ import { writeProblem } from '../problems/problem-writer';
 export const JSON_BODY_LIMIT = '64kb';
 const JSON_TYPES = ['application/json', 'application/*+json'];
 
-export const jsonBodyParser: RequestHandler = express.json({ limit: JSON_BODY_LIMIT, type: JSON_TYPES, strict: true });
+export const jsonBodyParser: RequestHandler = express.json({
+  limit: JSON_BODY_LIMIT,
+  type: JSON_TYPES,
+  strict: true,
+});
 
 function hasBody(headers: Record<string, string | string[] | undefined>): boolean {
   const length = headers['content-length'];
@@ -19,7 +23,11 @@ function hasBody(headers: Record<string, string | string[] | undefined>): boolea
 /** 415 for a body that is not JSON (the parser skips other types, so it would be silently lost). */
 export const requireJsonBody: RequestHandler = (req, res, next) => {
   if (!hasBody(req.headers) || req.is(JSON_TYPES)) return next();
-  writeProblem(req, res, gatewayProblem('unsupported-media-type', { detail: 'send the body as application/json' }));
+  writeProblem(
+    req,
+    res,
+    gatewayProblem('unsupported-media-type', { detail: 'send the body as application/json' }),
+  );
 };
 
 interface BodyParserError {
@@ -30,7 +38,11 @@ interface BodyParserError {
 export const bodyParserErrors: ErrorRequestHandler = (error: BodyParserError, req, res, next) => {
   switch (error.type) {
     case 'entity.too.large':
-      return writeProblem(req, res, gatewayProblem('payload-too-large', { detail: `the limit is ${JSON_BODY_LIMIT}` }));
+      return writeProblem(
+        req,
+        res,
+        gatewayProblem('payload-too-large', { detail: `the limit is ${JSON_BODY_LIMIT}` }),
+      );
     case 'entity.parse.failed':
       return writeProblem(req, res, gatewayProblem('malformed-json'));
     case 'encoding.unsupported':
@@ -38,7 +50,11 @@ export const bodyParserErrors: ErrorRequestHandler = (error: BodyParserError, re
       return writeProblem(req, res, gatewayProblem('unsupported-media-type'));
     default:
       if (typeof error.status === 'number' && error.status >= 400 && error.status < 500) {
-        return writeProblem(req, res, gatewayProblem('validation-failed', { detail: 'the request body could not be read' }));
+        return writeProblem(
+          req,
+          res,
+          gatewayProblem('validation-failed', { detail: 'the request body could not be read' }),
+        );
       }
       next(error);
   }

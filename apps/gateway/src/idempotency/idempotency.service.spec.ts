@@ -5,11 +5,15 @@ import { IdempotencyService, validateIdempotencyKey } from './idempotency.servic
 import { InMemoryOperationRepository } from './operation.repository';
 
 class FixedClock extends Clock {
-  now() { return new Date('2026-01-01T00:00:00Z'); }
+  now() {
+    return new Date('2026-01-01T00:00:00Z');
+  }
 }
 class SequentialIds extends IdGenerator {
   private n = 0;
-  next() { return `00000000-0000-4000-8000-${String(++this.n).padStart(12, '0')}`; }
+  next() {
+    return `00000000-0000-4000-8000-${String(++this.n).padStart(12, '0')}`;
+  }
 }
 
 const actor: Actor = { subject: 'alice', roles: ['platform-admin'] };
@@ -25,28 +29,65 @@ describe('IdempotencyService', () => {
   });
 
   it('creates a pending operation whose id is the command id, even without a key', async () => {
-    const { operation, created } = await service.begin({ kind: 'k', subject: 'alice', body: { a: 1 }, command });
+    const { operation, created } = await service.begin({
+      kind: 'k',
+      subject: 'alice',
+      body: { a: 1 },
+      command,
+    });
     expect(created).toBe(true);
     expect(operation).toMatchObject({ status: 'pending', idempotencyKey: null });
     expect(operation.command.key).toBe(operation.id);
   });
 
   it('finds the same operation for the same key and the same body in another key order', async () => {
-    const first = await service.begin({ kind: 'k', subject: 'alice', idempotencyKey: 'x', body: { a: 1, b: 2 }, command });
-    const second = await service.begin({ kind: 'k', subject: 'alice', idempotencyKey: 'x', body: { b: 2, a: 1 }, command });
+    const first = await service.begin({
+      kind: 'k',
+      subject: 'alice',
+      idempotencyKey: 'x',
+      body: { a: 1, b: 2 },
+      command,
+    });
+    const second = await service.begin({
+      kind: 'k',
+      subject: 'alice',
+      idempotencyKey: 'x',
+      body: { b: 2, a: 1 },
+      command,
+    });
     expect(second).toEqual({ operation: first.operation, created: false });
   });
 
   it('refuses the same key with a different body with a 422 problem', async () => {
-    await service.begin({ kind: 'k', subject: 'alice', idempotencyKey: 'x', body: { a: 1 }, command });
-    await expect(service.begin({ kind: 'k', subject: 'alice', idempotencyKey: 'x', body: { a: 2 }, command })).rejects.toMatchObject({
+    await service.begin({
+      kind: 'k',
+      subject: 'alice',
+      idempotencyKey: 'x',
+      body: { a: 1 },
+      command,
+    });
+    await expect(
+      service.begin({ kind: 'k', subject: 'alice', idempotencyKey: 'x', body: { a: 2 }, command }),
+    ).rejects.toMatchObject({
       problem: { status: 422, code: 'idempotency-key-reused' },
     });
   });
 
   it('scopes keys per caller subject', async () => {
-    const a = await service.begin({ kind: 'k', subject: 'alice', idempotencyKey: 'x', body: {}, command });
-    const b = await service.begin({ kind: 'k', subject: 'bob', idempotencyKey: 'x', body: {}, command });
+    const a = await service.begin({
+      kind: 'k',
+      subject: 'alice',
+      idempotencyKey: 'x',
+      body: {},
+      command,
+    });
+    const b = await service.begin({
+      kind: 'k',
+      subject: 'bob',
+      idempotencyKey: 'x',
+      body: {},
+      command,
+    });
     expect(b.created).toBe(true);
     expect(b.operation.id).not.toBe(a.operation.id);
   });

@@ -33,7 +33,9 @@ export function validateIdempotencyKey(raw: string | string[] | undefined): stri
   if (typeof raw === 'string' && KEY_FORMAT.test(raw)) return raw;
   throw new ProblemException(
     gatewayProblem('validation-failed', {
-      errors: [{ path: 'header.Idempotency-Key', message: 'must be 1-255 printable ASCII characters' }],
+      errors: [
+        { path: 'header.Idempotency-Key', message: 'must be 1-255 printable ASCII characters' },
+      ],
     }),
   );
 }
@@ -50,7 +52,8 @@ export class IdempotencyService {
     const hash = requestHash(request.kind, request.body);
     if (request.idempotencyKey !== undefined) {
       const existing = await this.operations.findByKey(request.subject, request.idempotencyKey);
-      if (existing) return { operation: this.sameRequest(existing, request.kind, hash), created: false };
+      if (existing)
+        return { operation: this.sameRequest(existing, request.kind, hash), created: false };
     }
     const id = this.ids.next();
     const now = this.clock.now();

@@ -33,7 +33,11 @@ export class MikroOperationRepository extends OperationRepository {
       await this.em.fork().insert(OperationRecord, { ...operation });
       return { inserted: true, operation };
     } catch (error) {
-      if (!(error instanceof UniqueConstraintViolationException) || operation.idempotencyKey === null) throw error;
+      if (
+        !(error instanceof UniqueConstraintViolationException) ||
+        operation.idempotencyKey === null
+      )
+        throw error;
       const existing = await this.findByKey(operation.subject, operation.idempotencyKey);
       if (!existing) throw error;
       return { inserted: false, operation: existing };
@@ -50,8 +54,15 @@ export class MikroOperationRepository extends OperationRepository {
     return row ? toOperation(row) : null;
   }
 
-  async complete(id: string, status: Exclude<OperationStatus, 'pending'>, outcome: OperationOutcome, at: Date): Promise<Operation> {
-    await this.em.fork().nativeUpdate(OperationRecord, { id, status: 'pending' }, { status, outcome, updatedAt: at });
+  async complete(
+    id: string,
+    status: Exclude<OperationStatus, 'pending'>,
+    outcome: OperationOutcome,
+    at: Date,
+  ): Promise<Operation> {
+    await this.em
+      .fork()
+      .nativeUpdate(OperationRecord, { id, status: 'pending' }, { status, outcome, updatedAt: at });
     const row = await this.findById(id);
     if (!row) throw new Error(`operation ${id} does not exist`);
     return row;

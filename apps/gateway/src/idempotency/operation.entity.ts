@@ -17,6 +17,8 @@ export const OperationRecord = defineEntity({
     createdAt: p.datetime(),
     updatedAt: p.datetime(),
   },
-  uniques: [{ name: 'operation_subject_idempotency_key_unique', properties: ['subject', 'idempotencyKey'] }],
+  uniques: [
+    { name: 'operation_subject_idempotency_key_unique', properties: ['subject', 'idempotencyKey'] },
+  ],
 });
 export type OperationRecord = InferEntity<typeof OperationRecord>;

@@ -10,7 +10,8 @@ type Labels = 'method' | 'route' | 'status';
 
 function routeOf(req: Request): string {
   const route: unknown = (req as { route?: unknown }).route;
-  const path: unknown = typeof route === 'object' && route !== null ? (route as { path?: unknown }).path : undefined;
+  const path: unknown =
+    typeof route === 'object' && route !== null ? (route as { path?: unknown }).path : undefined;
   return typeof path === 'string' ? `${req.baseUrl}${path}` : 'unmatched';
 }
 
@@ -22,7 +23,12 @@ export class HttpMetrics {
 
   constructor() {
     collectDefaultMetrics({ register: this.registry });
-    this.requests = new Counter({ name: 'http_requests_total', help: 'HTTP requests', labelNames: ['method', 'route', 'status'], registers: [this.registry] });
+    this.requests = new Counter({
+      name: 'http_requests_total',
+      help: 'HTTP requests',
+      labelNames: ['method', 'route', 'status'],
+      registers: [this.registry],
+    });
     this.duration = new Histogram({
       name: 'http_request_duration_seconds',
       help: 'HTTP request duration',

@@ -15,13 +15,23 @@ export const ApiOperationId = (operationId: string, summary: string): MethodDeco
 export const ApiJsonBody = (name: ComponentName): MethodDecorator =>
   ApiBody({ required: true, schema: ref(name) });
 
-export const ApiJsonResponse = (status: number, name: ComponentName, description: string, headers?: Record<string, string>): MethodDecorator =>
+export const ApiJsonResponse = (
+  status: number,
+  name: ComponentName,
+  description: string,
+  headers?: Record<string, string>,
+): MethodDecorator =>
   ApiResponse({
     status,
     description,
     content: { 'application/json': { schema: ref(name) } },
     ...(headers && {
-      headers: Object.fromEntries(Object.entries(headers).map(([h, d]) => [h, { description: d, schema: { type: 'string' } }])),
+      headers: Object.fromEntries(
+        Object.entries(headers).map(([h, d]) => [
+          h,
+          { description: d, schema: { type: 'string' } },
+        ]),
+      ),
     }),
   });
 
@@ -41,7 +51,10 @@ export const ApiUuidParam = (name: string): MethodDecorator =>
 
 /** One query parameter per property of a zod object schema. */
 export const ApiZodQuery = (schema: z.ZodObject): MethodDecorator => {
-  const json = jsonSchemaOf(schema, 'input') as { properties?: Record<string, object>; required?: string[] };
+  const json = jsonSchemaOf(schema, 'input') as {
+    properties?: Record<string, object>;
+    required?: string[];
+  };
   return applyDecorators(
     ...Object.entries(json.properties ?? {}).map(([name, property]) =>
       ApiQuery({ name, required: (json.required ?? []).includes(name), schema: property }),

@@ -35,7 +35,9 @@ export type ComponentName = keyof typeof COMPONENTS;
 export type JsonSchema = Record<string, unknown>;
 
 export function jsonSchemaOf(schema: z.ZodType, io: Io): JsonSchema {
-  const json: JsonSchema = { ...z.toJSONSchema(schema, { target: 'draft-2020-12', io, unrepresentable: 'any' }) };
+  const json: JsonSchema = {
+    ...z.toJSONSchema(schema, { target: 'draft-2020-12', io, unrepresentable: 'any' }),
+  };
   delete json.$schema;
   return json;
 }

@@ -19,19 +19,30 @@ export function sortKeys<T>(value: T): T {
   return value;
 }
 
-export function buildOpenApiDocument(app: INestApplication, config: Pick<GatewayConfig, 'STRATA_OIDC_ISSUER'>): OpenAPIObject {
+export function buildOpenApiDocument(
+  app: INestApplication,
+  config: Pick<GatewayConfig, 'STRATA_OIDC_ISSUER'>,
+): OpenAPIObject {
   const oidc = `${config.STRATA_OIDC_ISSUER}/protocol/openid-connect`;
   const base = new DocumentBuilder()
     .setOpenAPIVersion('3.1.0')
     .setTitle('Strata API')
-    .setDescription('The public API of Strata. Errors are RFC 9457 application/problem+json (see docs/problems.md).')
+    .setDescription(
+      'The public API of Strata. Errors are RFC 9457 application/problem+json (see docs/problems.md).',
+    )
     .setVersion('1')
     .addBearerAuth({ type: 'http', scheme: 'bearer', bearerFormat: 'JWT' }, 'bearer')
     .addOAuth2(
       {
         type: 'oauth2',
         description: 'Keycloak, authorization code with PKCE',
-        flows: { authorizationCode: { authorizationUrl: `${oidc}/auth`, tokenUrl: `${oidc}/token`, scopes: { openid: 'OpenID Connect' } } },
+        flows: {
+          authorizationCode: {
+            authorizationUrl: `${oidc}/auth`,
+            tokenUrl: `${oidc}/token`,
+            scopes: { openid: 'OpenID Connect' },
+          },
+        },
       },
       'keycloak',
     )
@@ -39,8 +50,13 @@ export function buildOpenApiDocument(app: INestApplication, config: Pick<Gateway
     .addTag('networks')
     .addTag('operations')
     .build();
-  const document = SwaggerModule.createDocument(app, base, { operationIdFactory: (_controller, method) => method });
-  document.components = { ...document.components, schemas: { ...document.components?.schemas, ...componentSchemas() } };
+  const document = SwaggerModule.createDocument(app, base, {
+    operationIdFactory: (_controller, method) => method,
+  });
+  document.components = {
+    ...document.components,
+    schemas: { ...document.components?.schemas, ...componentSchemas() },
+  };
   for (const path of Object.values(document.paths)) {
     for (const operation of [path.get, path.post, path.put, path.patch, path.delete]) {
       if (operation) operation.security = [{ bearer: [] }, { keycloak: ['openid'] }];

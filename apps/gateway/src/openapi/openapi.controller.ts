@@ -9,7 +9,12 @@ import { GATEWAY_CONFIG, type GatewayConfig } from '../config';
 import { OpenApiHolder } from './openapi-holder';
 
 const SWAGGER_UI_DIR = dirname(require.resolve('swagger-ui-dist/package.json'));
-const ASSETS = new Set(['swagger-ui.css', 'swagger-ui-bundle.js', 'swagger-ui-standalone-preset.js', 'favicon-32x32.png']);
+const ASSETS = new Set([
+  'swagger-ui.css',
+  'swagger-ui-bundle.js',
+  'swagger-ui-standalone-preset.js',
+  'favicon-32x32.png',
+]);
 
 const PAGE = `<!doctype html><html><head><meta charset="utf-8"><title>Strata API</title>
 <link rel="stylesheet" href="/api/docs/swagger-ui.css"></head><body><div id="swagger-ui"></div>
@@ -41,7 +46,11 @@ export class OpenApiController {
   @Public()
   @Header('Content-Type', 'text/javascript; charset=utf-8')
   init(): string {
-    const oauth = { clientId: this.config.STRATA_CONSOLE_OIDC_CLIENT_ID, usePkceWithAuthorizationCodeGrant: true, scopes: 'openid' };
+    const oauth = {
+      clientId: this.config.STRATA_CONSOLE_OIDC_CLIENT_ID,
+      usePkceWithAuthorizationCodeGrant: true,
+      scopes: 'openid',
+    };
     return `window.ui = SwaggerUIBundle({ url: '/api/openapi.json', dom_id: '#swagger-ui', persistAuthorization: false });\nwindow.ui.initOAuth(${JSON.stringify(oauth)});\n`;
   }
 

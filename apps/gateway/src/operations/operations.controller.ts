@@ -4,7 +4,12 @@ import { ApiBearerAuth, ApiTags } from '@nestjs/swagger';
 import { AnyRole } from '@strata/auth';
 import type { Actor } from '@strata/contracts';
 import { CurrentActor } from '../auth/current-actor.decorator';
-import { ApiJsonResponse, ApiOperationId, ApiProblems, ApiUuidParam } from '../openapi/api-decorators';
+import {
+  ApiJsonResponse,
+  ApiOperationId,
+  ApiProblems,
+  ApiUuidParam,
+} from '../openapi/api-decorators';
 import { UuidParam } from '../validation/params';
 import { operationView, type OperationView } from './operation.schema';
 import { OperationsService } from './operations.service';
@@ -17,7 +22,10 @@ export class OperationsController {
 
   @Get(':id')
   @AnyRole()
-  @ApiOperationId('getOperation', 'Get an operation, re-asking the owning service while it is pending')
+  @ApiOperationId(
+    'getOperation',
+    'Get an operation, re-asking the owning service while it is pending',
+  )
   @ApiUuidParam('id')
   @ApiJsonResponse(200, 'Operation', 'The operation')
   @ApiProblems(400, 404)

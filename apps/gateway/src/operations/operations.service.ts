@@ -46,7 +46,12 @@ export class OperationsService {
       subject: request.actor.subject,
       idempotencyKey: request.idempotencyKey,
       body: request.body,
-      command: (id) => ({ topic, key: request.key ?? id, payload: request.body, actor: request.actor }),
+      command: (id) => ({
+        topic,
+        key: request.key ?? id,
+        payload: request.body,
+        actor: request.actor,
+      }),
     });
     if (operation.status !== 'pending') return operation;
     const timeout = created ? this.config.STRATA_REPLY_TIMEOUT_MS : this.refreshTimeout();
@@ -56,8 +61,10 @@ export class OperationsService {
   /** The operation as its creator (or a platform admin) sees it, re-asking the owner if pending. */
   async get(id: string, actor: Actor): Promise<Operation> {
     const operation = await this.operations.findById(id);
-    const visible = operation && (operation.subject === actor.subject || actor.roles.includes('platform-admin'));
-    if (!operation || !visible) throw new ProblemException(gatewayProblem('not-found', { detail: `no operation ${id}` }));
+    const visible =
+      operation && (operation.subject === actor.subject || actor.roles.includes('platform-admin'));
+    if (!operation || !visible)
+      throw new ProblemException(gatewayProblem('not-found', { detail: `no operation ${id}` }));
     if (operation.status !== 'pending') return operation;
     return this.dispatch(operation, this.refreshTimeout(), false);
   }
@@ -66,17 +73,30 @@ export class OperationsService {
     return Math.min(REFRESH_TIMEOUT_MS, this.config.STRATA_REPLY_TIMEOUT_MS);
   }
 
-  private async dispatch(operation: Operation, timeoutMs: number, firstAttempt: boolean): Promise<Operation> {
+  private async dispatch(
+    operation: Operation,
+    timeoutMs: number,
+    firstAttempt: boolean,
+  ): Promise<Operation> {
     const { topic, key, payload, actor } = operation.command;
     let reply: Reply<unknown>;
     try {
-      reply = await this.requester.request(topic, { id: operation.id, key, payload, actor }, timeoutMs);
+      reply = await this.requester.request(
+        topic,
+        { id: operation.id, key, payload, actor },
+        timeoutMs,
+      );
     } catch (error) {
       if (error instanceof BusTimeoutError) return operation;
-      this.logger.error(`sending operation ${operation.id} failed: ${error instanceof Error ? error.message : String(error)}`);
+      this.logger.error(
+        `sending operation ${operation.id} failed: ${error instanceof Error ? error.message : String(error)}`,
+      );
       if (!firstAttempt) return operation;
       throw new ProblemException(
-        gatewayProblem('service-unavailable', { detail: 'the command could not be sent; retry with the same Idempotency-Key', extensions: { operationId: operation.id } }),
+        gatewayProblem('service-unavailable', {
+          detail: 'the command could not be sent; retry with the same Idempotency-Key',
+          extensions: { operationId: operation.id },
+        }),
       );
     }
     const outcome = this.outcomeOf(operation, reply);
@@ -93,6 +113,11 @@ export class OperationsService {
       const { status, title } = gatewayProblem('bad-upstream-reply');
       return { kind: 'problem', problem: { code: 'bad-upstream-reply', status, title } };
     }
-    return { kind: 'resource', status: 201, body: parsed.data, location: kind.location(parsed.data) };
+    return {
+      kind: 'resource',
+      status: 201,
+      body: parsed.data,
+      location: kind.location(parsed.data),
+    };
   }
 }

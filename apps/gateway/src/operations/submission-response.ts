@@ -11,7 +11,10 @@ export function respondToSubmission(operation: Operation, res: Response): unknow
   const outcome = operation.outcome;
   res.setHeader('X-Operation-Id', operation.id);
   if (outcome?.kind === 'problem') {
-    throw new ProblemException({ ...ProblemException.fromBus(outcome.problem).problem, extensions: { operationId: operation.id } });
+    throw new ProblemException({
+      ...ProblemException.fromBus(outcome.problem).problem,
+      extensions: { operationId: operation.id },
+    });
   }
   if (outcome?.kind === 'resource') {
     res.status(outcome.status);

@@ -37,7 +37,9 @@ export class OrganisationsController {
   @ApiIdempotencyKey()
   @ApiJsonBody('RegisterOrganisation')
   @ApiJsonResponse(201, 'Organisation', 'Registered', { Location: 'URL of the organisation' })
-  @ApiJsonResponse(202, 'OperationAccepted', 'Still running; poll the operation', { Location: 'URL of the operation' })
+  @ApiJsonResponse(202, 'OperationAccepted', 'Still running; poll the operation', {
+    Location: 'URL of the operation',
+  })
   @ApiProblems(400, 409, 413, 415, 422)
   register(
     @ValidBody(registerOrganisationSchema) body: RegisterOrganisation,
@@ -54,7 +56,10 @@ export class OrganisationsController {
   @ApiZodQuery(listOrganisationsQuerySchema)
   @ApiJsonResponse(200, 'OrganisationPage', 'A page of organisations')
   @ApiProblems(400)
-  list(@ValidQuery(listOrganisationsQuerySchema) query: ListOrganisationsQuery, @CurrentActor() actor: Actor): Promise<Page<Organisation>> {
+  list(
+    @ValidQuery(listOrganisationsQuerySchema) query: ListOrganisationsQuery,
+    @CurrentActor() actor: Actor,
+  ): Promise<Page<Organisation>> {
     return this.organisations.list(query, actor);
   }
 

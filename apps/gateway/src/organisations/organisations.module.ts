@@ -4,5 +4,9 @@ import { OperationsModule } from '../operations/operations.module';
 import { OrganisationsController } from './organisations.controller';
 import { OrganisationsService } from './organisations.service';
 
-@Module({ imports: [OperationsModule], providers: [OrganisationsService], controllers: [OrganisationsController] })
+@Module({
+  imports: [OperationsModule],
+  providers: [OrganisationsService],
+  controllers: [OrganisationsController],
+})
 export class OrganisationsModule {}

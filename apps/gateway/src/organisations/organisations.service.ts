@@ -22,15 +22,29 @@ export class OrganisationsService {
     private readonly platformMgmt: PlatformMgmtClient,
   ) {}
 
-  async register(body: RegisterOrganisation, actor: Actor, rawKey: string | undefined, res: Response): Promise<unknown> {
+  async register(
+    body: RegisterOrganisation,
+    actor: Actor,
+    rawKey: string | undefined,
+    res: Response,
+  ): Promise<unknown> {
     const idempotencyKey = validateIdempotencyKey(rawKey);
     // platform-mgmt chooses the organisation id, so the operation id is the partition key.
-    const operation = await this.operations.submit({ kind: 'register-organisation', actor, idempotencyKey, body });
+    const operation = await this.operations.submit({
+      kind: 'register-organisation',
+      actor,
+      idempotencyKey,
+      body,
+    });
     return respondToSubmission(operation, res);
   }
 
   list(params: ListOrganisationsQuery, actor: Actor): Promise<Page<Organisation>> {
-    return this.platformMgmt.query({ query: 'list-organisations', params }, actor, organisationPageSchema);
+    return this.platformMgmt.query(
+      { query: 'list-organisations', params },
+      actor,
+      organisationPageSchema,
+    );
   }
 
   get(id: string, actor: Actor): Promise<Organisation> {

@@ -19,13 +19,19 @@ export class PlatformMgmtClient {
     @Inject(GATEWAY_CONFIG) private readonly config: GatewayConfig,
   ) {}
 
-  async query<S extends z.ZodType>(query: PlatformMgmtQuery, actor: Actor, result: S): Promise<z.output<S>> {
+  async query<S extends z.ZodType>(
+    query: PlatformMgmtQuery,
+    actor: Actor,
+    result: S,
+  ): Promise<z.output<S>> {
     const key = 'id' in query ? query.id : query.query;
     const reply = await this.ask(query, key, actor);
     if (!reply.ok) throw ProblemException.fromBus(reply.problem);
     const parsed = result.safeParse(reply.result);
     if (!parsed.success) {
-      this.logger.error(`platform-mgmt answered ${query.query} with an unexpected shape: ${parsed.error.message}`);
+      this.logger.error(
+        `platform-mgmt answered ${query.query} with an unexpected shape: ${parsed.error.message}`,
+      );
       throw new ProblemException(gatewayProblem('bad-upstream-reply'));
     }
     return parsed.data;
@@ -33,13 +39,23 @@ export class PlatformMgmtClient {
 
   private async ask(query: PlatformMgmtQuery, key: string, actor: Actor) {
     try {
-      return await this.requester.request(Topics.platformMgmt.queries, { key, payload: query, actor }, this.config.STRATA_REPLY_TIMEOUT_MS);
+      return await this.requester.request(
+        Topics.platformMgmt.queries,
+        { key, payload: query, actor },
+        this.config.STRATA_REPLY_TIMEOUT_MS,
+      );
     } catch (error) {
       if (error instanceof BusTimeoutError) {
-        throw new ProblemException(gatewayProblem('upstream-timeout', { detail: 'platform-mgmt did not answer in time' }));
+        throw new ProblemException(
+          gatewayProblem('upstream-timeout', { detail: 'platform-mgmt did not answer in time' }),
+        );
       }
-      this.logger.error(`platform-mgmt query failed: ${error instanceof Error ? error.message : String(error)}`);
-      throw new ProblemException(gatewayProblem('service-unavailable', { detail: 'platform-mgmt cannot be reached' }));
+      this.logger.error(
+        `platform-mgmt query failed: ${error instanceof Error ? error.message : String(error)}`,
+      );
+      throw new ProblemException(
+        gatewayProblem('service-unavailable', { detail: 'platform-mgmt cannot be reached' }),
+      );
     }
   }
 }

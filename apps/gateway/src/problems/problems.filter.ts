@@ -41,7 +41,8 @@ export class ProblemsFilter implements ExceptionFilter {
     const res = http.getResponse<Response>();
     const spec = problemFromException(exception);
     if (spec.status >= 500) {
-      const reason = exception instanceof Error ? (exception.stack ?? exception.message) : String(exception);
+      const reason =
+        exception instanceof Error ? (exception.stack ?? exception.message) : String(exception);
       this.logger.error(`${req.method} ${req.path} failed with ${spec.status}: ${reason}`);
     }
     if (res.headersSent) return;

@@ -15,10 +15,16 @@ export class CallerThrottlerGuard extends ThrottlerGuard {
     return Promise.resolve(`ip:${typeof req.ip === 'string' ? req.ip : 'unknown'}`);
   }
 
-  protected override throwThrottlingException(_context: ExecutionContext, detail: ThrottlerLimitDetail): Promise<void> {
+  protected override throwThrottlingException(
+    _context: ExecutionContext,
+    detail: ThrottlerLimitDetail,
+  ): Promise<void> {
     const seconds = Math.max(1, Math.ceil(detail.timeToBlockExpire));
     throw new ProblemException(
-      gatewayProblem('too-many-requests', { detail: `limit of ${detail.limit} requests per minute reached`, headers: { 'Retry-After': String(seconds) } }),
+      gatewayProblem('too-many-requests', {
+        detail: `limit of ${detail.limit} requests per minute reached`,
+        headers: { 'Retry-After': String(seconds) },
+      }),
     );
   }
 }

@@ -8,7 +8,10 @@ export interface RecordedRequest {
   timeoutMs?: number;
 }
 
-export type ReplyHandler = (topic: string, request: BusRequest) => Reply | 'timeout' | Promise<Reply | 'timeout'>;
+export type ReplyHandler = (
+  topic: string,
+  request: BusRequest,
+) => Reply | 'timeout' | Promise<Reply | 'timeout'>;
 
 export class FakeRequester extends Requester {
   readonly requests: RecordedRequest[] = [];

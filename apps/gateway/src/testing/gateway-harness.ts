@@ -20,12 +20,29 @@ export interface GatewayHarness {
 }
 
 export async function startGateway(env: NodeJS.ProcessEnv = {}): Promise<GatewayHarness> {
-  const config = loadGatewayConfig({ STRATA_CONSOLE_DIR: '/nonexistent/console', STRATA_REPLY_TIMEOUT_MS: '200', STRATA_LOG_LEVEL: 'fatal', ...env });
+  const config = loadGatewayConfig({
+    STRATA_CONSOLE_DIR: '/nonexistent/console',
+    STRATA_REPLY_TIMEOUT_MS: '200',
+    STRATA_LOG_LEVEL: 'fatal',
+    ...env,
+  });
   const requester = new FakeRequester();
   const operations = new InMemoryOperationRepository();
   const tokens = await testTokens();
-  const app = await createGateway(config, { requester, operations, tokenVerifier: tokens.verifier, probes: [] }, { quiet: true });
+  const app = await createGateway(
+    config,
+    { requester, operations, tokenVerifier: tokens.verifier, probes: [] },
+    { quiet: true },
+  );
   await app.listen(0, '127.0.0.1');
   const address = app.getHttpServer().address() as { port: number };
-  return { app, baseUrl: `http://127.0.0.1:${address.port}`, requester, operations, tokens, config, close: () => app.close() };
+  return {
+    app,
+    baseUrl: `http://127.0.0.1:${address.port}`,
+    requester,
+    operations,
+    tokens,
+    config,
+    close: () => app.close(),
+  };
 }

@@ -12,13 +12,22 @@ export interface TestTokens {
 }
 
 export async function testTokens(): Promise<TestTokens> {
-  const { privateKey, publicKey }: { privateKey: CryptoKey; publicKey: CryptoKey } = await generateKeyPair('ES256');
+  const { privateKey, publicKey }: { privateKey: CryptoKey; publicKey: CryptoKey } =
+    await generateKeyPair('ES256');
   const jwk = { ...(await exportJWK(publicKey)), kid: 'test', alg: 'ES256' };
-  const verifier = new JwtTokenVerifier({ issuer: TEST_ISSUER, audience: TEST_AUDIENCE, keys: createLocalJWKSet({ keys: [jwk] }) });
+  const verifier = new JwtTokenVerifier({
+    issuer: TEST_ISSUER,
+    audience: TEST_AUDIENCE,
+    keys: createLocalJWKSet({ keys: [jwk] }),
+  });
   return {
     verifier,
     sign: (subject, roles, organisationId) =>
-      new SignJWT({ realm_access: { roles }, preferred_username: subject, ...(organisationId && { organisation_id: organisationId }) })
+      new SignJWT({
+        realm_access: { roles },
+        preferred_username: subject,
+        ...(organisationId && { organisation_id: organisationId }),
+      })
         .setProtectedHeader({ alg: 'ES256', kid: 'test' })
         .setSubject(subject)
         .setIssuer(TEST_ISSUER)
