@@ -69,7 +69,13 @@ describe('local Keycloak realm (infra/local/keycloak/strata-realm.json)', () => 
     expect(console.publicClient).toBe(true);
     expect(console.attributes?.['pkce.code.challenge.method']).toBe('S256');
     expect(console.redirectUris?.sort()).toEqual(
-      ['http://127.0.0.1:3000/*', 'http://localhost:3000/*', 'http://localhost:5173/*'].sort(),
+      [
+        'http://127.0.0.1:3000/*', // npm start
+        'http://localhost:3000/*',
+        'http://localhost:5173/*', // vite dev server
+        'http://127.0.0.1:3010/*', // the e2e run's gateway (fixed port, see test/setup/global-setup.ts)
+        'http://localhost:3010/*',
+      ].sort(),
     );
   });
 
