@@ -13,7 +13,18 @@ import { readFileSync, writeFileSync } from 'node:fs';
 import { join } from 'node:path';
 
 const OS = ['darwin', 'linux', 'win32', 'freebsd', 'android', 'openharmony', 'sunos', 'aix'];
-const CPU = { amd64: 'x64', x64: 'x64', arm64: 'arm64', aarch64: 'arm64', arm: 'arm', ia32: 'ia32', ppc64: 'ppc64', s390x: 's390x', riscv64: 'riscv64', loong64: 'loong64' };
+const CPU = {
+  amd64: 'x64',
+  x64: 'x64',
+  arm64: 'arm64',
+  aarch64: 'arm64',
+  arm: 'arm',
+  ia32: 'ia32',
+  ppc64: 'ppc64',
+  s390x: 's390x',
+  riscv64: 'riscv64',
+  loong64: 'loong64',
+};
 
 /** os/cpu/libc from a platform package name such as `@swc/core-linux-arm-gnueabihf`. */
 export function platformOf(name) {
@@ -21,7 +32,11 @@ export function platformOf(name) {
   const os = parts.find((part) => OS.includes(part));
   const cpu = parts.map((part) => CPU[part]).find(Boolean);
   if (!os || !cpu) return undefined;
-  const libc = parts.some((part) => part.startsWith('musl')) ? 'musl' : parts.some((part) => part.startsWith('gnu')) ? 'glibc' : undefined;
+  const libc = parts.some((part) => part.startsWith('musl'))
+    ? 'musl'
+    : parts.some((part) => part.startsWith('gnu'))
+      ? 'glibc'
+      : undefined;
   return { os: [os], cpu: [cpu], ...(libc ? { libc: [libc] } : {}) };
 }
 
@@ -49,7 +64,11 @@ export function addMissingPlatformPackages(lock) {
       added.push(`${name}@${version}`);
     }
   }
-  lock.packages = Object.fromEntries(Object.entries(lock.packages).sort(([a], [b]) => (a === '' ? -1 : b === '' ? 1 : a.localeCompare(b))));
+  lock.packages = Object.fromEntries(
+    Object.entries(lock.packages).sort(([a], [b]) =>
+      a === '' ? -1 : b === '' ? 1 : a.localeCompare(b),
+    ),
+  );
   return added;
 }
 
@@ -59,6 +78,8 @@ if (import.meta.url === `file://${process.argv[1]}`) {
   const added = addMissingPlatformPackages(lock);
   if (added.length > 0) {
     writeFileSync(file, `${JSON.stringify(lock, null, 2)}\n`);
-    console.log(`package-lock.json: recorded ${added.length} platform packages the registry does not serve`);
+    console.log(
+      `package-lock.json: recorded ${added.length} platform packages the registry does not serve`,
+    );
   }
 }
