@@ -109,6 +109,7 @@ async function main(): Promise<void> {
   process.stdout.write(`\n${summary(databaseUrl, unhealthy)}\n`);
   if (unhealthy.length > 0) progress.warn(`not healthy: ${unhealthy.join(', ')} (see their logs)`);
   setInterval(() => {
+    if (stopping) return; // exits during shutdown are expected
     for (const app of running.filter((a) => !isProcessAlive(a.pid))) {
       progress.fail(`${app.name} (pid ${app.pid}) exited; see ${app.logFile}`);
       running.splice(running.indexOf(app), 1);
