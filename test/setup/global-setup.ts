@@ -4,7 +4,6 @@
  * it all for the tests (see readE2eRun in @strata/testing).
  */
 import { randomBytes } from 'node:crypto';
-import { rmSync } from 'node:fs';
 import { createServer } from 'node:net';
 import { join } from 'node:path';
 import {
@@ -53,7 +52,7 @@ export default async function globalSetup(): Promise<void> {
   const databaseUrl = databaseUrlFor(stack.postgresUrl, `strata_test_${runId}`);
   await ensureDatabase(databaseUrl);
   const topicPrefix = `t${runId}.`;
-  rmSync(paths.e2eLogs, { recursive: true, force: true });
+  const logsDir = join(paths.e2eLogs, runId);
   const run: E2eRun = {
     runId,
     databaseUrl,
@@ -86,7 +85,7 @@ export default async function globalSetup(): Promise<void> {
       topicPrefix,
       logLevel: 'warn',
     });
-    const logFile = join(paths.e2eLogs, `${app.name}.log`);
+    const logFile = join(logsDir, `${app.name}.log`);
     const running = await startApp(app.name, { repoRoot: paths.repoRoot, port, env, logFile });
     started.push(running);
     run.apps[app.name] = running;
