@@ -7,6 +7,7 @@ import pino, { type Logger as PinoLogger } from 'pino';
 export const REDACTED_PATHS = [
   'req.headers.authorization',
   'req.headers.cookie',
+  'req.headers["proxy-authorization"]',
   'res.headers["set-cookie"]',
   '*.password',
   '*.clientSecret',

@@ -4,14 +4,8 @@
  */
 import type { Params } from 'nestjs-pino';
 import type { IncomingMessage } from 'node:http';
+import { REDACTED_PATHS } from '@strata/observability';
 import type { GatewayConfig } from '../config';
-
-export const REDACTED_PATHS = [
-  'req.headers.authorization',
-  'req.headers.cookie',
-  'req.headers["proxy-authorization"]',
-  'res.headers["set-cookie"]',
-];
 
 export function loggerParams(config: Pick<GatewayConfig, 'STRATA_LOG_LEVEL'>): Params {
   return {

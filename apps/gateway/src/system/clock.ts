@@ -1,15 +1,7 @@
-/** Time and id sources as ports, so tests control them. */
+/** Time and id sources as ports, so tests control them (the Clock is the platform's shared one). */
 import { randomUUID } from 'node:crypto';
 
-export abstract class Clock {
-  abstract now(): Date;
-}
-
-export class SystemClock extends Clock {
-  now(): Date {
-    return new Date();
-  }
-}
+export { Clock, SystemClock } from '@strata/runtime';
 
 export abstract class IdGenerator {
   abstract next(): string;
