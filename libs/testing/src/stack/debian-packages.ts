@@ -16,6 +16,11 @@ export interface DebianPackage {
 
 export const PROJECT_DEBIAN_PACKAGES: readonly DebianPackage[] = [
   { name: 'chromium', installs: '/usr/bin/chromium', neededFor: 'the console browser test' },
+  {
+    name: 'softhsm2',
+    installs: '/usr/lib/softhsm/libsofthsm2.so',
+    neededFor: 'the PKCS#11 key vault tests',
+  },
 ];
 
 export type PackageOutcome = 'present' | 'installed' | 'skipped';
