@@ -8,11 +8,16 @@
  * deterministic for a given key and transaction and may be repeated; `addressOf` is a read.
  */
 import type { TransactionLike } from 'ethers';
+import type { Role } from '@strata/contracts';
 
 /** Who asked for a signature and why: recorded by every adapter in its signing audit. */
 export interface SigningAudit {
   actor: string;
   reason: string;
+  /** The actor's organisation; the persistent vaults let only the key's owner sign. */
+  organisationId?: string;
+  /** The actor's realm roles; the persistent vaults require institution-admin or operator. */
+  roles?: readonly Role[];
 }
 
 export interface CreatedKey {
