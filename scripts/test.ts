@@ -2,7 +2,7 @@
  * `npm test`: the whole suite, in the order that fails fastest. Each step prints its progress and
  * duration; the run ends with one summary line `tests: N passed, N failed`.
  *   1. machine setup (missing Debian packages), formatting, lint, type checks
- *   2. generated files are up to date (OpenAPI document, SDK, migrations)
+ *   2. generated files are up to date (OpenAPI document, SDK, contract artifacts, migrations)
  *   3. unit tests (no services)
  *   4. end-to-end tests on the real stack (Kafka, Keycloak, PostgreSQL, anvil, every app, browser)
  * `npm test -- --unit` stops after the unit tests; `--e2e` runs only the end-to-end tests.
@@ -53,6 +53,11 @@ const STATIC_STEPS: Step[] = [
     name: 'generated OpenAPI and SDK are current',
     command: 'node',
     args: ['-r', '@swc-node/register', 'scripts/sdk.ts', 'check'],
+  },
+  {
+    name: 'generated contract ABIs and bytecode are current',
+    command: 'node',
+    args: ['-r', '@swc-node/register', 'scripts/contracts.ts', 'check'],
   },
   {
     name: 'migrations match the entities',

@@ -1,2 +1,3 @@
 export * from './chain-client';
 export * from './ethers-chain-client';
+export * from './contracts';

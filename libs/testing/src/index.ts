@@ -15,6 +15,7 @@ export * from './stack/stack';
 export * from './stack/debian-packages';
 export { KAFKA_BROKERS, KAFKA_PORT, KAFKA_VERSION } from './stack/kafka';
 export { ANVIL_CHAIN_ID, ANVIL_RPC_URL, jsonRpc } from './stack/anvil';
+export * from './stack/private-anvil';
 export {
   KEYCLOAK_BOOTSTRAP_ADMIN,
   KEYCLOAK_ISSUER,
