@@ -6,3 +6,4 @@ export * from './platform-mgmt/organisations';
 export * from './platform-mgmt/networks';
 export * from './platform-mgmt/queries';
 export * from './ledger/queries';
+export * from './ledger/keys';

@@ -105,6 +105,7 @@ export abstract class CustodiedKeyVault extends KeyVault {
       keyId: key.keyId,
       ownerOrganisationId: key.ownerOrganisationId,
       address: key.address,
+      custody: key.custody,
       actor: audit.actor,
       actorOrganisationId: audit.organisationId,
       purpose,

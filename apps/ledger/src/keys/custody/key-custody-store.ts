@@ -23,6 +23,7 @@ export interface KeyUsage {
   keyId: string;
   ownerOrganisationId: string;
   address: string;
+  custody: KeyCustody;
   actor: string;
   actorOrganisationId?: string;
   purpose: 'transaction' | 'digest';
