@@ -10,6 +10,7 @@ import { LoggerModule } from 'nestjs-pino';
 import { AdaptersModule, type GatewayAdapters } from './adapters';
 import { GATEWAY_CONFIG, type GatewayConfig } from './config';
 import { ConsoleModule } from './console/console.module';
+import { ConsortiumModule } from './consortium/consortium.module';
 import { HealthModule } from './health/health.module';
 import { loggerParams } from './http/logging';
 import { MetricsModule } from './metrics/metrics.module';
@@ -41,6 +42,7 @@ export class AppModule {
         OperationsModule,
         OrganisationsModule,
         NetworksModule,
+        ConsortiumModule,
         // Last: its catch-all GET route must come after every API route.
         ConsoleModule,
       ],

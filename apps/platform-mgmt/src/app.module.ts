@@ -8,6 +8,11 @@ import { ChainStatusClient } from './networks/chain-status.client';
 import { NetworksService } from './networks/networks.service';
 import { OrganisationsService } from './organisations/organisations.service';
 import { RegistryHandlers } from './registry.handlers';
+import { NodesService } from './nodes/nodes.service';
+import { ConsortiumHandlers } from './provisioning/consortium.handlers';
+import { EncryptedNodeKeyStore } from './provisioning/encrypted-node-key-store';
+import { NodeKeyStore } from './provisioning/node-key-store';
+import { ProvisioningService } from './provisioning/provisioning.service';
 import { PLATFORM_MGMT_ENTITIES } from './entities';
 
 const config = loadPlatformMgmtConfig();
@@ -31,6 +36,10 @@ const config = loadPlatformMgmtConfig();
         new ChainStatusClient(requester, clock, config.STRATA_CHAIN_STATUS_TIMEOUT_MS),
     },
     RegistryHandlers,
+    { provide: NodeKeyStore, useValue: new EncryptedNodeKeyStore(config.STRATA_NODE_KEY_SECRET) },
+    ProvisioningService,
+    NodesService,
+    ConsortiumHandlers,
   ],
 })
 export class AppModule {}

@@ -1,5 +1,15 @@
 /** Every table platform-mgmt owns (besides the bus's outbox and inbox). */
 import { Network, NetworkMember } from './networks/network.entity';
+import { NetworkNode } from './nodes/network-node.entity';
 import { Organisation } from './organisations/organisation.entity';
+import { SealedNodeKey } from './provisioning/encrypted-node-key-store';
+import { ProvisioningPlanRecord } from './provisioning/provisioning-plan.entity';
 
-export const PLATFORM_MGMT_ENTITIES = [Organisation, Network, NetworkMember];
+export const PLATFORM_MGMT_ENTITIES = [
+  Organisation,
+  Network,
+  NetworkMember,
+  NetworkNode,
+  ProvisioningPlanRecord,
+  SealedNodeKey,
+];

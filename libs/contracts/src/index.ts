@@ -7,3 +7,4 @@ export * from './platform-mgmt/networks';
 export * from './platform-mgmt/queries';
 export * from './ledger/queries';
 export * from './ledger/keys';
+export * from './platform-mgmt/qbft';

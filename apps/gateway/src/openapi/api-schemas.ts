@@ -12,6 +12,14 @@ import {
   registerNetworkSchema,
   registerOrganisationSchema,
 } from '@strata/contracts';
+import {
+  joinNodeBodySchema,
+  nodeListSchema,
+  nodeSchema,
+  provisioningBundleSchema,
+  provisioningPlanSchema,
+  provisionNetworkBodySchema,
+} from '@strata/contracts';
 import { z } from 'zod';
 import { operationAcceptedSchema, operationSchema } from '../operations/operation.schema';
 import { problemSchema } from '../problems/problem.schema';
@@ -26,6 +34,12 @@ const COMPONENTS = {
   NetworkDetail: [networkDetailSchema, 'output'],
   NetworkPage: [networkPageSchema, 'output'],
   RegisterNetwork: [registerNetworkSchema, 'input'],
+  ProvisionNetwork: [provisionNetworkBodySchema, 'input'],
+  ProvisioningPlan: [provisioningPlanSchema, 'output'],
+  ProvisioningBundle: [provisioningBundleSchema, 'output'],
+  NetworkNode: [nodeSchema, 'output'],
+  NetworkNodeList: [nodeListSchema, 'output'],
+  JoinNode: [joinNodeBodySchema, 'input'],
   Operation: [operationSchema, 'output'],
   OperationAccepted: [operationAcceptedSchema, 'output'],
   Problem: [problemSchema, 'output'],

@@ -3,6 +3,7 @@
  * checked and where the created resource lives. Adding a write endpoint adds an entry here.
  */
 import { networkSchema, organisationSchema, Topics } from '@strata/contracts';
+import { ConsortiumTopics, nodeSchema, provisioningPlanSchema } from '@strata/contracts';
 import type { z } from 'zod';
 
 export interface OperationKind {
@@ -21,6 +22,21 @@ export const OPERATION_KINDS = {
     topic: Topics.platformMgmt.registerNetwork,
     result: networkSchema,
     location: (r) => `/api/v1/networks/${r.id}`,
+  },
+  'provision-network': {
+    topic: ConsortiumTopics.provisionNetwork,
+    result: provisioningPlanSchema,
+    location: (r) => `/api/v1/networks/${r.id}/provisioning`,
+  },
+  'join-node': {
+    topic: ConsortiumTopics.joinNode,
+    result: nodeSchema,
+    location: (r) => `/api/v1/networks/${(r as { networkId?: string }).networkId}/nodes/${r.id}`,
+  },
+  'leave-node': {
+    topic: ConsortiumTopics.leaveNode,
+    result: nodeSchema,
+    location: (r) => `/api/v1/networks/${(r as { networkId?: string }).networkId}/nodes/${r.id}`,
   },
 } as const satisfies Record<string, OperationKind>;
 

@@ -4,5 +4,7 @@
 /* tslint:disable */
 /* eslint-disable */
 export * from './NetworksApi';
+export * from './NodesApi';
 export * from './OperationsApi';
 export * from './OrganisationsApi';
+export * from './ProvisioningApi';

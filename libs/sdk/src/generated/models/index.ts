@@ -3,12 +3,17 @@
 /* eslint-disable */
 /* tslint:disable */
 /* eslint-disable */
+export * from './JoinNode';
+export * from './JoinNodeEndpoints';
 export * from './Network';
 export * from './NetworkDetail';
 export * from './NetworkDetailChain';
 export * from './NetworkDetailChainOneOf';
 export * from './NetworkDetailChainOneOf1';
 export * from './NetworkDetailChainOneOfLatestBlock';
+export * from './NetworkNode';
+export * from './NetworkNodeEndpoints';
+export * from './NetworkNodeListInner';
 export * from './NetworkPage';
 export * from './NetworkPageItemsInner';
 export * from './Operation';
@@ -19,5 +24,13 @@ export * from './Organisation';
 export * from './OrganisationPage';
 export * from './OrganisationPageItemsInner';
 export * from './Problem';
+export * from './ProvisionNetwork';
+export * from './ProvisionNetworkInstitutionsInner';
+export * from './ProvisionNetworkParameters';
+export * from './ProvisionNetworkParametersPrefundedAccountsInner';
+export * from './ProvisioningBundle';
+export * from './ProvisioningBundleFilesInner';
+export * from './ProvisioningPlan';
+export * from './ProvisioningPlanParameters';
 export * from './RegisterNetwork';
 export * from './RegisterOrganisation';
