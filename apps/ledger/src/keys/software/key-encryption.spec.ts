@@ -1,3 +1,4 @@
+import { inspect } from 'node:util';
 import fc from 'fast-check';
 import { KeyEncryption, SealedKeyError } from './key-encryption';
 
@@ -36,6 +37,14 @@ describe('KeyEncryption', () => {
   it('refuses another passphrase', () => {
     const sealed = encryption.seal(privateKey, context);
     expect(() => new KeyEncryption('another one').open(sealed, context)).toThrow(SealedKeyError);
+  });
+
+  it('does not reveal the passphrase when the object is logged or serialised', () => {
+    const secret = 'a passphrase nobody may read';
+    const logged = new KeyEncryption(secret);
+    logged.seal(privateKey, context);
+    expect(JSON.stringify(logged)).not.toContain(secret);
+    expect(inspect(logged, { depth: 5 })).not.toContain(secret);
   });
 
   it('refuses arbitrary strings as sealed keys without crashing', () => {

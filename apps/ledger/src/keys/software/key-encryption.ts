@@ -25,10 +25,13 @@ export interface SealContext {
 }
 
 export class KeyEncryption {
-  private readonly keks = new Map<string, Buffer>();
+  // ES private fields: neither the passphrase nor the KEKs show up if this object is logged.
+  readonly #passphrase: string;
+  readonly #keks = new Map<string, Buffer>();
 
-  constructor(private readonly passphrase: string) {
+  constructor(passphrase: string) {
     if (passphrase.length === 0) throw new SealedKeyError('the keystore passphrase is empty');
+    this.#passphrase = passphrase;
   }
 
   /** Seals a 32-byte private key as `v1.<salt>.<iv>.<tag>.<ciphertext>` (base64url parts). */
@@ -65,10 +68,10 @@ export class KeyEncryption {
 
   private kek(salt: Buffer): Buffer {
     const cacheKey = salt.toString('hex');
-    let kek = this.keks.get(cacheKey);
+    let kek = this.#keks.get(cacheKey);
     if (!kek) {
-      kek = scryptSync(this.passphrase.normalize('NFKC'), salt, 32, SCRYPT);
-      this.keks.set(cacheKey, kek);
+      kek = scryptSync(this.#passphrase.normalize('NFKC'), salt, 32, SCRYPT);
+      this.#keks.set(cacheKey, kek);
     }
     return kek;
   }
