@@ -33,6 +33,8 @@ export const VARIABLE_MEANINGS: Readonly<Record<string, string>> = {
   STRATA_REPLY_TIMEOUT_MS: "How long a gateway read waits for the owning app's reply over Kafka.",
   STRATA_CHAIN_STATUS_TIMEOUT_MS:
     "How long a network read waits for the ledger's live chain status.",
+  STRATA_NODE_KEY_SECRET:
+    'Secret the Besu node keys platform-mgmt provisions are encrypted under; set a long random value.',
   STRATA_CHAIN_TIMEOUT_MS: 'Bound on every JSON-RPC call from the ledger to a node.',
 };
 
