@@ -23,6 +23,9 @@ export class Pkcs11TokenError extends Error {
 }
 
 export class Pkcs11Token {
+  /** Private key handles by hex CKA_ID: valid for the session's life, saves a search per signature. */
+  private readonly privateKeys = new Map<string, Buffer>();
+
   private constructor(
     private readonly module: pkcs11js.PKCS11,
     private readonly session: Buffer,
@@ -83,7 +86,7 @@ export class Pkcs11Token {
 
   /** Signs a 32-byte digest with the private key `id`: 64 bytes r || s. */
   signDigest(id: Buffer, digest: Uint8Array): Buffer {
-    const key = this.find(pkcs11js.CKO_PRIVATE_KEY, id);
+    const key = this.privateKey(id);
     this.module.C_SignInit(this.session, { mechanism: pkcs11js.CKM_ECDSA }, key);
     return this.module.C_Sign(this.session, Buffer.from(digest), Buffer.alloc(72));
   }
@@ -99,7 +102,18 @@ export class Pkcs11Token {
     return { sensitive: flag(sensitive.value), extractable: flag(extractable.value) };
   }
 
+  private privateKey(id: Buffer): Buffer {
+    const cacheKey = id.toString('hex');
+    let handle = this.privateKeys.get(cacheKey);
+    if (!handle) {
+      handle = this.find(pkcs11js.CKO_PRIVATE_KEY, id);
+      this.privateKeys.set(cacheKey, handle);
+    }
+    return handle;
+  }
+
   close(): void {
+    this.privateKeys.clear();
     try {
       this.module.C_Logout(this.session);
       this.module.C_CloseSession(this.session);
