@@ -45,10 +45,11 @@ describe('OrganisationMasterAccount signatures (properties)', () => {
         fc.uniqueArray(privateKey, { minLength: 1, maxLength: 5, selector: (w) => w.address }),
         fc.nat(),
         fc.array(fc.boolean(), { minLength: 5, maxLength: 5 }),
-        fc.array(privateKey, { maxLength: 2 }),
+        fc.uniqueArray(privateKey, { maxLength: 2, selector: (w) => w.address }),
         address,
         nonce,
         async (owners, thresholdSeed, signs, strangers, account, actionNonce) => {
+          fc.pre(strangers.every((s) => owners.every((o) => o.address !== s.address)));
           const threshold = BigInt((thresholdSeed % owners.length) + 1);
           const master = await deployBareMasterAccount(fixture, owners, threshold);
           const signers = [...owners.filter((_, i) => signs[i]), ...strangers];
