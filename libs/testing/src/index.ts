@@ -25,3 +25,4 @@ export {
 } from './stack/keycloak';
 export { EMBEDDED_POSTGRES_URL, MACHINE_POSTGRES_URL } from './stack/postgres';
 export * from './console-build';
+export * from './fake-besu';
