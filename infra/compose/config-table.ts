@@ -36,6 +36,14 @@ export const VARIABLE_MEANINGS: Readonly<Record<string, string>> = {
   STRATA_NODE_KEY_SECRET:
     'Secret the Besu node keys platform-mgmt provisions are encrypted under; set a long random value.',
   STRATA_CHAIN_TIMEOUT_MS: 'Bound on every JSON-RPC call from the ledger to a node.',
+  STRATA_LEDGER_SUBMITTER_POLL_MS:
+    "How often the ledger's transaction submitter looks for work when idle.",
+  STRATA_LEDGER_CONFIRMATIONS:
+    'Blocks (its own included) before a mined transaction is `confirmed`.',
+  STRATA_LEDGER_FEE_BUMP_AFTER_MS:
+    'A submitted transaction not mined after this long is re-sent at the same nonce with a higher fee.',
+  STRATA_LEDGER_MAX_ATTEMPTS:
+    'Signing/broadcast attempts (fee bumps included) before a transaction is marked `stuck` with an alert.',
 };
 
 function describeDefault(values: Map<string, string>): string {

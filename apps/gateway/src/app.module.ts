@@ -19,6 +19,7 @@ import { OpenApiModule } from './openapi/openapi.module';
 import { OperationsModule } from './operations/operations.module';
 import { OrganisationsModule } from './organisations/organisations.module';
 import { ProblemsFilter } from './problems/problems.filter';
+import { TransactionsModule } from './transactions/transactions.module';
 import { CallerThrottlerGuard } from './rate-limit/caller-throttler.guard';
 import { Clock, IdGenerator, RandomIdGenerator, SystemClock } from './system/clock';
 
@@ -42,6 +43,7 @@ export class AppModule {
         OperationsModule,
         OrganisationsModule,
         NetworksModule,
+        TransactionsModule,
         ConsortiumModule,
         // Last: its catch-all GET route must come after every API route.
         ConsoleModule,

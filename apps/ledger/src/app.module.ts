@@ -8,6 +8,7 @@ import { loadLedgerConfig } from './config';
 import { LEDGER_ENTITIES } from './entities';
 import { LEDGER_MIGRATIONS } from './migrations';
 import { NetworkRegistryHandlers } from './networks/network-registry.handlers';
+import { transactionProviders } from './transactions';
 
 const config = loadLedgerConfig();
 
@@ -27,6 +28,7 @@ const config = loadLedgerConfig();
     },
     ...ChainStatusHandlersModuleProviders,
     NetworkRegistryHandlers,
+    ...transactionProviders(config),
   ],
 })
 export class AppModule implements OnApplicationShutdown {

@@ -5,6 +5,14 @@ import { baseConfigSchema, loadConfig } from '@strata/config';
 export const ledgerConfigSchema = baseConfigSchema({ port: 3102 }).extend({
   /** Bound on every JSON-RPC call to a node. */
   STRATA_CHAIN_TIMEOUT_MS: z.coerce.number().int().min(100).max(120_000).default(5000),
+  /** How often the transaction submitter looks for work when idle. */
+  STRATA_LEDGER_SUBMITTER_POLL_MS: z.coerce.number().int().min(10).max(60_000).default(200),
+  /** Blocks (including its own) before a mined transaction is confirmed. */
+  STRATA_LEDGER_CONFIRMATIONS: z.coerce.number().int().min(1).max(1000).default(1),
+  /** A transaction not mined after this long is re-sent at the same nonce with a higher fee. */
+  STRATA_LEDGER_FEE_BUMP_AFTER_MS: z.coerce.number().int().min(100).max(3_600_000).default(30_000),
+  /** Signing/broadcast attempts (fee bumps included) before a transaction is marked stuck. */
+  STRATA_LEDGER_MAX_ATTEMPTS: z.coerce.number().int().min(1).max(100).default(6),
 });
 export type LedgerConfig = z.infer<typeof ledgerConfigSchema>;
 

@@ -1,4 +1,14 @@
 /** Every table the ledger owns (besides the bus's outbox and inbox). */
+import { SigningAccount } from './accounts/signing-account.entity';
 import { LedgerNetwork } from './networks/ledger-network.entity';
+import { LedgerNetworkMember } from './networks/network-member.entity';
+import { AccountNonce } from './nonces/account-nonce.entity';
+import { LedgerTransaction } from './transactions/ledger-transaction.entity';
 
-export const LEDGER_ENTITIES = [LedgerNetwork];
+export const LEDGER_ENTITIES = [
+  LedgerNetwork,
+  LedgerNetworkMember,
+  SigningAccount,
+  AccountNonce,
+  LedgerTransaction,
+];

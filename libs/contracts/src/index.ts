@@ -8,3 +8,4 @@ export * from './platform-mgmt/queries';
 export * from './ledger/queries';
 export * from './ledger/keys';
 export * from './platform-mgmt/qbft';
+export * from './ledger/transactions';

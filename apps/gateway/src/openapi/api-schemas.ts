@@ -4,6 +4,13 @@
  * and documentation. Request bodies use the input view (defaults optional), responses the output.
  */
 import {
+  createSigningAccountSchema,
+  signingAccountPageSchema,
+  signingAccountSchema,
+  submitTransactionSchema,
+  transactionPageSchema,
+  transactionSchema,
+  joinNodeBodySchema,
   networkDetailSchema,
   networkPageSchema,
   networkSchema,
@@ -11,9 +18,6 @@ import {
   organisationSchema,
   registerNetworkSchema,
   registerOrganisationSchema,
-} from '@strata/contracts';
-import {
-  joinNodeBodySchema,
   nodeListSchema,
   nodeSchema,
   provisioningBundleSchema,
@@ -40,6 +44,12 @@ const COMPONENTS = {
   NetworkNode: [nodeSchema, 'output'],
   NetworkNodeList: [nodeListSchema, 'output'],
   JoinNode: [joinNodeBodySchema, 'input'],
+  SigningAccount: [signingAccountSchema, 'output'],
+  SigningAccountPage: [signingAccountPageSchema, 'output'],
+  CreateSigningAccount: [createSigningAccountSchema, 'input'],
+  SubmitTransaction: [submitTransactionSchema, 'input'],
+  LedgerTransaction: [transactionSchema, 'output'],
+  LedgerTransactionPage: [transactionPageSchema, 'output'],
   Operation: [operationSchema, 'output'],
   OperationAccepted: [operationAcceptedSchema, 'output'],
   Problem: [problemSchema, 'output'],

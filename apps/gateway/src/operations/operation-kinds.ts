@@ -2,8 +2,17 @@
  * The commands the gateway turns POSTs into: which topic each goes to, how its reply's result is
  * checked and where the created resource lives. Adding a write endpoint adds an entry here.
  */
-import { networkSchema, organisationSchema, Topics } from '@strata/contracts';
-import { ConsortiumTopics, nodeSchema, provisioningPlanSchema } from '@strata/contracts';
+import {
+  ConsortiumTopics,
+  LedgerTransactionTopics,
+  networkSchema,
+  nodeSchema,
+  organisationSchema,
+  provisioningPlanSchema,
+  signingAccountSchema,
+  Topics,
+  transactionSchema,
+} from '@strata/contracts';
 import type { z } from 'zod';
 
 export interface OperationKind {
@@ -37,6 +46,17 @@ export const OPERATION_KINDS = {
     topic: ConsortiumTopics.leaveNode,
     result: nodeSchema,
     location: (r) => `/api/v1/networks/${(r as { networkId?: string }).networkId}/nodes/${r.id}`,
+  },
+  'create-signing-account': {
+    topic: LedgerTransactionTopics.createSigningAccount,
+    result: signingAccountSchema,
+    location: (r) => `/api/v1/networks/${(r as { networkId?: string }).networkId}/accounts`,
+  },
+  'submit-transaction': {
+    topic: LedgerTransactionTopics.submitTransaction,
+    result: transactionSchema,
+    location: (r) =>
+      `/api/v1/networks/${(r as { networkId?: string }).networkId}/transactions/${r.id}`,
   },
 } as const satisfies Record<string, OperationKind>;
 

@@ -6,6 +6,7 @@ import { Injectable, type OnModuleInit } from '@nestjs/common';
 import { networkRegisteredSchema, Topics } from '@strata/contracts';
 import { BusConsumers } from '@strata/bus';
 import { LedgerNetwork } from './ledger-network.entity';
+import { LedgerNetworkMember } from './network-member.entity';
 
 @Injectable()
 export class NetworkRegistryHandlers implements OnModuleInit {
@@ -22,6 +23,9 @@ export class NetworkRegistryHandlers implements OnModuleInit {
           rpcUrl: payload.rpcUrl,
           registeredAt: new Date(payload.createdAt),
         });
+        for (const organisationId of payload.memberOrganisationIds) {
+          await em.upsert(LedgerNetworkMember, { networkId: payload.id, organisationId });
+        }
       },
     );
   }

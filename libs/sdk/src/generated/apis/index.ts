@@ -8,3 +8,4 @@ export * from './NodesApi';
 export * from './OperationsApi';
 export * from './OrganisationsApi';
 export * from './ProvisioningApi';
+export * from './TransactionsApi';

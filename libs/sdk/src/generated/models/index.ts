@@ -3,8 +3,12 @@
 /* eslint-disable */
 /* tslint:disable */
 /* eslint-disable */
+export * from './CreateSigningAccount';
 export * from './JoinNode';
 export * from './JoinNodeEndpoints';
+export * from './LedgerTransaction';
+export * from './LedgerTransactionPage';
+export * from './LedgerTransactionPageItemsInner';
 export * from './Network';
 export * from './NetworkDetail';
 export * from './NetworkDetailChain';
@@ -34,3 +38,10 @@ export * from './ProvisioningPlan';
 export * from './ProvisioningPlanParameters';
 export * from './RegisterNetwork';
 export * from './RegisterOrganisation';
+export * from './SigningAccount';
+export * from './SigningAccountPage';
+export * from './SigningAccountPageItemsInner';
+export * from './SubmitTransaction';
+export * from './SubmitTransactionOneOf';
+export * from './SubmitTransactionOneOf1';
+export * from './SubmitTransactionOneOf2';

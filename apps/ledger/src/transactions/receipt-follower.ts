@@ -1,0 +1,169 @@
+/**
+ * Follows submitted and mined transactions: receipts of every attempt (a fee bump may lose to
+ * the original), confirmations, revert reasons of failed ones, rebroadcast of dropped ones, fee
+ * bumps after the timeout, `stuck` after bounded attempts, and back to `submitted` when the
+ * block of a mined transaction was reorganised away.
+ */
+import { Inject, Injectable } from '@nestjs/common';
+import { LockMode } from '@mikro-orm/core';
+import { MikroORM, type EntityManager } from '@mikro-orm/postgresql';
+import { OutboxWriter } from '@strata/bus';
+import { Clock } from '@strata/runtime';
+import { SigningAccount } from '../accounts/signing-account.entity';
+import { bumpedFees } from '../gas/gas-policy';
+import { LedgerNetwork } from '../networks/ledger-network.entity';
+import { EvmNode, type ReceiptView } from '../node/evm-node';
+import { BroadcastOutcomes } from './broadcast-outcomes';
+import type { LedgerTransaction as Tx } from './ledger-transaction.entity';
+import { LedgerTransaction } from './ledger-transaction.entity';
+import { decodeRevertReason } from './revert-reason';
+import { SUBMITTER_SETTINGS, type SubmitterSettings } from './submitter-settings';
+import { currentOffer, TransactionSigner } from './transaction-signer';
+import { recordTransition } from './transitions';
+
+const BATCH = 500;
+
+@Injectable()
+export class ReceiptFollower {
+  constructor(
+    private readonly orm: MikroORM,
+    private readonly node: EvmNode,
+    private readonly signer: TransactionSigner,
+    private readonly outcomes: BroadcastOutcomes,
+    private readonly clock: Clock,
+    @Inject(SUBMITTER_SETTINGS) private readonly settings: SubmitterSettings,
+  ) {}
+
+  /** One pass over due transactions; returns how many changed status. */
+  async followPending(): Promise<number> {
+    return this.orm.em.fork().transactional(async (em) => {
+      const now = this.clock.now();
+      const txs = await em.find(
+        LedgerTransaction,
+        { status: { $in: ['submitted', 'mined'] }, nextCheckAt: { $lte: now } },
+        {
+          orderBy: { nextCheckAt: 'asc' },
+          limit: BATCH,
+          lockMode: LockMode.PESSIMISTIC_PARTIAL_WRITE,
+        },
+      );
+      if (txs.length === 0) return 0;
+      const outbox = new OutboxWriter(em);
+      const networks = new Map(
+        (
+          await em.find(LedgerNetwork, { id: { $in: [...new Set(txs.map((t) => t.networkId))] } })
+        ).map((n) => [n.id, n]),
+      );
+      const heads = new Map<string, Promise<number>>();
+      const headOf = (rpcUrl: string): Promise<number> => {
+        if (!heads.has(rpcUrl)) heads.set(rpcUrl, this.node.blockNumber(rpcUrl));
+        return heads.get(rpcUrl) as Promise<number>;
+      };
+      const changed = await Promise.all(
+        txs.map(async (tx) => {
+          const rpcUrl = networks.get(tx.networkId)?.rpcUrl;
+          if (!rpcUrl) return false;
+          const before = tx.status;
+          try {
+            await this.follow(em, outbox, tx, rpcUrl, headOf, now);
+          } catch {
+            tx.nextCheckAt = new Date(now.getTime() + this.settings.pollIntervalMs * 4);
+          }
+          return tx.status !== before;
+        }),
+      );
+      return changed.filter(Boolean).length;
+    });
+  }
+
+  private async follow(
+    em: EntityManager,
+    outbox: OutboxWriter,
+    tx: Tx,
+    rpcUrl: string,
+    headOf: (rpcUrl: string) => Promise<number>,
+    now: Date,
+  ): Promise<void> {
+    const receipt = await this.receiptOf(tx, rpcUrl);
+    tx.nextCheckAt = new Date(now.getTime() + this.settings.pollIntervalMs);
+    if (tx.status === 'mined' && (!receipt || receipt.blockHash !== tx.blockHash)) {
+      // Reorganised away: follow it again from the pool.
+      tx.blockNumber = null;
+      tx.blockHash = null;
+      this.transition(outbox, tx, 'submitted', now);
+      tx.broadcastAt = now;
+    }
+    if (!receipt) {
+      if (tx.status === 'submitted') await this.keepAlive(em, outbox, tx, rpcUrl, now);
+      return;
+    }
+    if (tx.status === 'submitted') {
+      tx.hash = receipt.hash;
+      tx.blockNumber = receipt.blockNumber;
+      tx.blockHash = receipt.blockHash;
+      tx.contractAddress = receipt.contractAddress;
+      this.transition(outbox, tx, 'mined', now);
+      if (receipt.status === 0) {
+        const data = await this.node.revertData(
+          rpcUrl,
+          {
+            from: tx.from,
+            to: tx.to,
+            data: tx.data,
+            value: BigInt(tx.value),
+            gasLimit: BigInt(tx.gasLimit),
+          },
+          receipt.blockNumber,
+        );
+        tx.failureReason = decodeRevertReason(data, tx.abi as never);
+        this.transition(outbox, tx, 'failed', now);
+        return;
+      }
+    }
+    if ((await headOf(rpcUrl)) - receipt.blockNumber + 1 >= this.settings.confirmations) {
+      this.transition(outbox, tx, 'confirmed', now);
+    }
+  }
+
+  private async receiptOf(tx: Tx, rpcUrl: string): Promise<ReceiptView | null> {
+    const hashes = [...(tx.hash ? [tx.hash] : []), ...tx.previousHashes];
+    const receipts = await Promise.all(hashes.map((hash) => this.node.receipt(rpcUrl, hash)));
+    return receipts.find((r) => r !== null) ?? null;
+  }
+
+  /** Not mined yet: bump the fee after the timeout, else rebroadcast if the node forgot it. */
+  private async keepAlive(
+    em: EntityManager,
+    outbox: OutboxWriter,
+    tx: Tx,
+    rpcUrl: string,
+    now: Date,
+  ): Promise<void> {
+    const waited = now.getTime() - (tx.broadcastAt?.getTime() ?? now.getTime());
+    if (waited >= this.settings.feeBumpAfterMs) {
+      const offer = currentOffer(tx);
+      const bumped = offer && bumpedFees(offer, this.settings.gas);
+      if (!bumped || tx.attempts >= this.settings.maxAttempts) {
+        this.outcomes.stick(outbox, tx, now, `not mined after ${tx.attempts} attempts`);
+        return;
+      }
+      const account = await em.findOneOrFail(SigningAccount, {
+        networkId: tx.networkId,
+        address: tx.from,
+      });
+      await this.signer.signAttempt(tx, account.keyId, await this.node.chainId(rpcUrl), bumped);
+      tx.broadcastAt = now;
+      await this.node.broadcast(rpcUrl, tx.raw ?? '').catch(() => undefined);
+      return;
+    }
+    if (tx.hash && !(await this.node.isKnown(rpcUrl, tx.hash))) {
+      await this.node.broadcast(rpcUrl, tx.raw ?? '').catch(() => undefined);
+    }
+  }
+
+  private transition(outbox: OutboxWriter, tx: Tx, status: Tx['status'], now: Date): void {
+    tx.status = status;
+    tx.updatedAt = now;
+    recordTransition(outbox, tx);
+  }
+}

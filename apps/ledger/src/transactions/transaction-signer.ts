@@ -1,0 +1,59 @@
+/**
+ * Builds and signs one attempt of a transaction at its nonce with the given fees, through the
+ * KeyVault, and records the attempt on the entity (raw bytes, hash, fees, earlier hashes).
+ */
+import { Injectable } from '@nestjs/common';
+import { Transaction, type TransactionLike } from 'ethers';
+import { KeyVault } from '../keys/key-vault';
+import type { FeeOffer } from '../gas/gas-policy';
+import type { LedgerTransaction } from './ledger-transaction.entity';
+
+export function currentOffer(tx: LedgerTransaction): FeeOffer | null {
+  if (tx.feePerGas == null) return null;
+  if (tx.priorityFeePerGas == null) return { type: 'legacy', gasPrice: BigInt(tx.feePerGas) };
+  return {
+    type: 'eip1559',
+    maxFeePerGas: BigInt(tx.feePerGas),
+    maxPriorityFeePerGas: BigInt(tx.priorityFeePerGas),
+  };
+}
+
+@Injectable()
+export class TransactionSigner {
+  constructor(private readonly vault: KeyVault) {}
+
+  async signAttempt(
+    tx: LedgerTransaction,
+    keyId: string,
+    chainId: bigint,
+    offer: FeeOffer,
+  ): Promise<void> {
+    const unsigned: TransactionLike = {
+      chainId,
+      nonce: tx.nonce,
+      to: tx.to ?? null,
+      data: tx.data,
+      value: BigInt(tx.value),
+      gasLimit: BigInt(tx.gasLimit),
+      ...(offer.type === 'legacy'
+        ? { type: 0, gasPrice: offer.gasPrice }
+        : {
+            type: 2,
+            maxFeePerGas: offer.maxFeePerGas,
+            maxPriorityFeePerGas: offer.maxPriorityFeePerGas,
+          }),
+    };
+    const raw = await this.vault.sign(keyId, unsigned, {
+      actor: tx.requestedBy.subject,
+      reason: `transaction ${tx.id} nonce ${tx.nonce} attempt ${tx.attempts + 1}`,
+      organisationId: tx.requestedBy.organisationId,
+      roles: tx.requestedBy.roles,
+    });
+    if (tx.hash) tx.previousHashes = [...tx.previousHashes, tx.hash];
+    tx.raw = raw;
+    tx.hash = Transaction.from(raw).hash;
+    tx.attempts += 1;
+    tx.feePerGas = (offer.type === 'legacy' ? offer.gasPrice : offer.maxFeePerGas).toString();
+    tx.priorityFeePerGas = offer.type === 'legacy' ? null : offer.maxPriorityFeePerGas.toString();
+  }
+}

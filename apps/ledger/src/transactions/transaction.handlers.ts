@@ -1,0 +1,48 @@
+/** The transaction manager's side of the bus: account and transaction commands, and reads. */
+import { Injectable, type OnModuleInit } from '@nestjs/common';
+import {
+  createSigningAccountCommandSchema,
+  LedgerTransactionTopics,
+  submitTransactionCommandSchema,
+  type TransactionQuery,
+  transactionQuerySchema,
+} from '@strata/contracts';
+import { BusConsumers } from '@strata/bus';
+import { SigningAccountsService } from '../accounts/signing-accounts.service';
+import { TransactionsService } from './transactions.service';
+
+@Injectable()
+export class TransactionHandlers implements OnModuleInit {
+  constructor(
+    private readonly consumers: BusConsumers,
+    private readonly accounts: SigningAccountsService,
+    private readonly transactions: TransactionsService,
+  ) {}
+
+  onModuleInit(): void {
+    this.consumers.onCommand(
+      LedgerTransactionTopics.createSigningAccount,
+      createSigningAccountCommandSchema,
+      ({ em, outbox, payload, actor }) => this.accounts.create(em, outbox, payload, actor),
+    );
+    this.consumers.onCommand(
+      LedgerTransactionTopics.submitTransaction,
+      submitTransactionCommandSchema,
+      ({ em, outbox, payload, actor }) => this.transactions.accept(em, outbox, payload, actor),
+    );
+    this.consumers.onQuery<TransactionQuery, unknown>(
+      LedgerTransactionTopics.queries,
+      transactionQuerySchema,
+      async ({ em, payload, actor }) => {
+        switch (payload.query) {
+          case 'list-signing-accounts':
+            return this.accounts.list(em, payload.networkId, payload.params, actor);
+          case 'get-transaction':
+            return this.transactions.get(em, payload.networkId, payload.id, actor);
+          case 'list-transactions':
+            return this.transactions.list(em, payload.networkId, payload.params, actor);
+        }
+      },
+    );
+  }
+}

@@ -1,0 +1,131 @@
+/**
+ * Helpers of the transaction manager's e2e tests: an organisation with an institution admin on
+ * a network of the run's anvil, its signing accounts, and hand-assembled EVM programs (a
+ * contract whose constructor or every call reverts with a chosen reason) so the tests need no
+ * compiler.
+ */
+import { randomUUID } from 'node:crypto';
+import { AbiCoder, id } from 'ethers';
+import { Configuration, TransactionsApi, type LedgerTransaction } from '@strata/sdk';
+import { createUser, jsonRpc, readE2eRun } from '@strata/testing';
+import { apiAs, type Api, uniqueName } from './api';
+import { eventually } from './eventually';
+
+export interface Member {
+  api: Api;
+  tx: TransactionsApi;
+  organisationId: string;
+}
+
+export function transactionsApi(api: Api): TransactionsApi {
+  return new TransactionsApi(
+    new Configuration({ basePath: api.baseUrl, accessToken: async () => api.token }),
+  );
+}
+
+export async function memberWithRole(
+  admin: Api,
+  role: 'institution-admin' | 'operator' = 'institution-admin',
+): Promise<Member> {
+  const organisation = await admin.organisations.registerOrganisation({
+    registerOrganisation: { name: uniqueName('Bank'), country: 'IT' },
+  });
+  const username = `tx-${randomUUID().slice(0, 8)}`;
+  await createUser({
+    username,
+    password: 'strata-test',
+    roles: [role],
+    organisationId: organisation.id,
+  });
+  const api = await apiAs(username, 'strata-test');
+  return { api, tx: transactionsApi(api), organisationId: organisation.id };
+}
+
+export async function anvilNetwork(admin: Api, members: string[]): Promise<string> {
+  const network = await admin.networks.registerNetwork({
+    registerNetwork: {
+      name: uniqueName('Ledger pilot'),
+      memberOrganisationIds: members,
+      rpcUrl: readE2eRun().anvilRpcUrl,
+    },
+  });
+  return network.id;
+}
+
+/** Creates a signing account, retrying while the ledger has not yet learnt of the network. */
+export async function signingAccount(member: Member, networkId: string): Promise<string> {
+  const account = await eventually(
+    () =>
+      member.tx.createSigningAccount({
+        id: networkId,
+        createSigningAccount: { label: uniqueName('hot') },
+        idempotencyKey: randomUUID(),
+      }),
+    'the ledger to create the account',
+  );
+  await eventually(
+    async () =>
+      BigInt(
+        await jsonRpc<string>(readE2eRun().anvilRpcUrl, 'eth_getBalance', [
+          account.address,
+          'latest',
+        ]),
+      ) > 0n,
+    'the account to be funded',
+  );
+  return account.address;
+}
+
+export async function waitForStatus(
+  member: Member,
+  networkId: string,
+  txId: string,
+  statuses: LedgerTransaction['status'][],
+  timeoutMs = 60_000,
+): Promise<LedgerTransaction> {
+  return eventually(
+    async () => {
+      const tx = await member.tx.getTransaction({ id: networkId, txId });
+      return statuses.includes(tx.status) ? tx : undefined;
+    },
+    `transaction ${txId} to be ${statuses.join('|')}`,
+    timeoutMs,
+  );
+}
+
+/** Every transaction of the network visible to `member` (all pages). */
+export async function allTransactions(
+  member: Member,
+  networkId: string,
+): Promise<LedgerTransaction[]> {
+  const items: LedgerTransaction[] = [];
+  for (let offset = 0; ; offset += 100) {
+    const page = await member.tx.listTransactions({ id: networkId, limit: 100, offset });
+    items.push(...page.items);
+    if (items.length >= page.total || page.items.length === 0) return items;
+  }
+}
+
+/** Revert data of `Error(reason)`. */
+export function errorData(reason: string): string {
+  return (
+    id('Error(string)').slice(0, 10) +
+    AbiCoder.defaultAbiCoder().encode(['string'], [reason]).slice(2)
+  );
+}
+
+/** EVM code that reverts with `revertData` (copies it from its own code). */
+export function revertingProgram(revertData: string): string {
+  const payload = revertData.slice(2);
+  const length = payload.length / 2;
+  if (length > 255) throw new Error('revert data too long for this program');
+  const len = length.toString(16).padStart(2, '0');
+  return `0x60${len}600c60003960${len}6000fd${payload}`;
+}
+
+/** Init code deploying `runtime` as the contract's code. */
+export function deploying(runtime: string): string {
+  const code = runtime.slice(2);
+  const len = (code.length / 2).toString(16).padStart(2, '0');
+  return `0x60${len}600c60003960${len}6000f3${code}`;
+}
