@@ -44,6 +44,13 @@ export const VARIABLE_MEANINGS: Readonly<Record<string, string>> = {
     'A submitted transaction not mined after this long is re-sent at the same nonce with a higher fee.',
   STRATA_LEDGER_MAX_ATTEMPTS:
     'Signing/broadcast attempts (fee bumps included) before a transaction is marked `stuck` with an alert.',
+  STRATA_KEYVAULT:
+    'Where signing keys live: `software` (sealed in the ledger schema) or `pkcs11` (an HSM token).',
+  STRATA_KEYSTORE_PASSPHRASE:
+    'Passphrase (16+ characters) the software keystore key-encryption key is derived from; a local default applies only outside `NODE_ENV=production`.',
+  STRATA_PKCS11_MODULE: 'PKCS#11 library of the HSM (with `STRATA_KEYVAULT=pkcs11`).',
+  STRATA_PKCS11_TOKEN_LABEL: 'Label of the PKCS#11 token holding the keys.',
+  STRATA_PKCS11_PIN: 'User PIN of the PKCS#11 token; required with `STRATA_KEYVAULT=pkcs11`.',
 };
 
 function describeDefault(values: Map<string, string>): string {

@@ -6,6 +6,7 @@ import { ChainStatusHandlersModuleProviders } from './chain-status';
 import { Clock, SystemClock } from '@strata/runtime';
 import { loadLedgerConfig } from './config';
 import { LEDGER_ENTITIES } from './entities';
+import { keyVaultProviders } from './keys/key-vault.providers';
 import { LEDGER_MIGRATIONS } from './migrations';
 import { NetworkRegistryHandlers } from './networks/network-registry.handlers';
 import { transactionProviders } from './transactions';
@@ -28,6 +29,7 @@ const config = loadLedgerConfig();
     },
     ...ChainStatusHandlersModuleProviders,
     NetworkRegistryHandlers,
+    ...keyVaultProviders(config),
     ...transactionProviders(config),
   ],
 })

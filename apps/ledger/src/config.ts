@@ -1,6 +1,7 @@
 /** The ledger's configuration (environment variables). */
 import { z } from 'zod';
 import { baseConfigSchema, loadConfig } from '@strata/config';
+import { keyVaultConfigShape } from './keys/key-vault.config';
 
 export const ledgerConfigSchema = baseConfigSchema({ port: 3102 }).extend({
   /** Bound on every JSON-RPC call to a node. */
@@ -13,6 +14,7 @@ export const ledgerConfigSchema = baseConfigSchema({ port: 3102 }).extend({
   STRATA_LEDGER_FEE_BUMP_AFTER_MS: z.coerce.number().int().min(100).max(3_600_000).default(30_000),
   /** Signing/broadcast attempts (fee bumps included) before a transaction is marked stuck. */
   STRATA_LEDGER_MAX_ATTEMPTS: z.coerce.number().int().min(1).max(100).default(6),
+  ...keyVaultConfigShape,
 });
 export type LedgerConfig = z.infer<typeof ledgerConfigSchema>;
 

@@ -1,5 +1,7 @@
 /** Every table the ledger owns (besides the bus's outbox and inbox). */
 import { SigningAccount } from './accounts/signing-account.entity';
+import { CustodyKey } from './keys/custody/custody-key.entity';
+import { KeyUsageRecord } from './keys/custody/key-usage.entity';
 import { LedgerNetwork } from './networks/ledger-network.entity';
 import { LedgerNetworkMember } from './networks/network-member.entity';
 import { AccountNonce } from './nonces/account-nonce.entity';
@@ -11,4 +13,6 @@ export const LEDGER_ENTITIES = [
   SigningAccount,
   AccountNonce,
   LedgerTransaction,
+  CustodyKey,
+  KeyUsageRecord,
 ];

@@ -1,8 +1,9 @@
-/** Providers of the transaction manager (accounts, nonces, gas, submitter loop). */
+/**
+ * Providers of the transaction manager (accounts, nonces, gas, submitter loop). The KeyVault
+ * comes from the key custody providers (keys/key-vault.providers.ts).
+ */
 import type { Provider } from '@nestjs/common';
 import { SigningAccountsService } from '../accounts/signing-accounts.service';
-import { KeyVault } from '../keys/key-vault';
-import { TemporaryFileKeyVault } from '../keys/temporary-file-key-vault';
 import { EvmNode } from '../node/evm-node';
 import { EthersEvmNode } from '../node/ethers-evm-node';
 import { NonceAllocator } from '../nonces/nonce-allocator';
@@ -27,8 +28,6 @@ export function transactionProviders(config: LedgerConfig): Provider[] {
   return [
     { provide: SUBMITTER_SETTINGS, useValue: settings },
     { provide: EvmNode, useFactory: () => new EthersEvmNode(config.STRATA_CHAIN_TIMEOUT_MS) },
-    // Temporary until the encrypted software keystore is wired (see the adapter's header).
-    { provide: KeyVault, useFactory: () => new TemporaryFileKeyVault() },
     NonceAllocator,
     SigningAccountsService,
     TransactionsService,

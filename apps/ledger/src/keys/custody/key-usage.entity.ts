@@ -15,7 +15,7 @@ export const KeyUsageRecord = defineEntity({
     purpose: p.string().length(16),
     digest: p.string().length(66),
     txHash: p.string().length(66).nullable().index(),
-    reason: p.string().length(1000),
+    reason: p.text(),
     signedAt: p.datetime().index(),
   },
 });
