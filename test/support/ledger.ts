@@ -41,19 +41,31 @@ export async function memberWithRole(
   return { api, tx: transactionsApi(api), organisationId: organisation.id };
 }
 
-export async function anvilNetwork(admin: Api, members: string[]): Promise<string> {
+export async function anvilNetwork(
+  admin: Api,
+  members: string[],
+  rpcUrl = readE2eRun().anvilRpcUrl,
+): Promise<string> {
   const network = await admin.networks.registerNetwork({
     registerNetwork: {
       name: uniqueName('Ledger pilot'),
       memberOrganisationIds: members,
-      rpcUrl: readE2eRun().anvilRpcUrl,
+      rpcUrl,
     },
   });
   return network.id;
 }
 
-/** Creates a signing account, retrying while the ledger has not yet learnt of the network. */
-export async function signingAccount(member: Member, networkId: string): Promise<string> {
+/**
+ * Creates a signing account, retrying while the ledger has not yet learnt of the network, and
+ * waits for its local funding (mining a block first on a chain whose mining is paused).
+ */
+export async function signingAccount(
+  member: Member,
+  networkId: string,
+  rpcUrl = readE2eRun().anvilRpcUrl,
+  mine = false,
+): Promise<string> {
   const account = await eventually(
     () =>
       member.tx.createSigningAccount({
@@ -63,16 +75,12 @@ export async function signingAccount(member: Member, networkId: string): Promise
       }),
     'the ledger to create the account',
   );
-  await eventually(
-    async () =>
-      BigInt(
-        await jsonRpc<string>(readE2eRun().anvilRpcUrl, 'eth_getBalance', [
-          account.address,
-          'latest',
-        ]),
-      ) > 0n,
-    'the account to be funded',
-  );
+  await eventually(async () => {
+    if (mine) await jsonRpc(rpcUrl, 'evm_mine');
+    return (
+      BigInt(await jsonRpc<string>(rpcUrl, 'eth_getBalance', [account.address, 'latest'])) > 0n
+    );
+  }, 'the account to be funded');
   return account.address;
 }
 
