@@ -9,6 +9,10 @@ import { NetworksService } from './networks/networks.service';
 import { OrganisationsService } from './organisations/organisations.service';
 import { RegistryHandlers } from './registry.handlers';
 import { NodesService } from './nodes/nodes.service';
+import { ConsensusAdmin } from './consensus-admin/consensus-admin';
+import { JsonRpcConsensusAdmin } from './consensus-admin/json-rpc-consensus-admin';
+import { GovernanceScheduler } from './governance/governance-scheduler';
+import { GovernanceService } from './governance/governance.service';
 import { ConsortiumHandlers } from './provisioning/consortium.handlers';
 import { EncryptedNodeKeyStore } from './provisioning/encrypted-node-key-store';
 import { NodeKeyStore } from './provisioning/node-key-store';
@@ -39,6 +43,9 @@ const config = loadPlatformMgmtConfig();
     { provide: NodeKeyStore, useValue: new EncryptedNodeKeyStore(config.STRATA_NODE_KEY_SECRET) },
     ProvisioningService,
     NodesService,
+    GovernanceService,
+    { provide: ConsensusAdmin, useValue: new JsonRpcConsensusAdmin(5_000) },
+    GovernanceScheduler,
     ConsortiumHandlers,
   ],
 })

@@ -1,5 +1,6 @@
 /** Every table platform-mgmt owns (besides the bus's outbox and inbox). */
 import { Network, NetworkMember } from './networks/network.entity';
+import { GovernanceProposal, GovernanceVote } from './governance/proposal.entity';
 import { NetworkNode } from './nodes/network-node.entity';
 import { Organisation } from './organisations/organisation.entity';
 import { SealedNodeKey } from './provisioning/encrypted-node-key-store';
@@ -12,4 +13,6 @@ export const PLATFORM_MGMT_ENTITIES = [
   NetworkNode,
   ProvisioningPlanRecord,
   SealedNodeKey,
+  GovernanceProposal,
+  GovernanceVote,
 ];

@@ -24,6 +24,12 @@ import {
   provisioningPlanSchema,
   provisionNetworkBodySchema,
 } from '@strata/contracts';
+import {
+  castVoteBodySchema,
+  proposalListSchema,
+  proposalSchema,
+  submitProposalBodySchema,
+} from '@strata/contracts';
 import { z } from 'zod';
 import { operationAcceptedSchema, operationSchema } from '../operations/operation.schema';
 import { problemSchema } from '../problems/problem.schema';
@@ -50,6 +56,10 @@ const COMPONENTS = {
   SubmitTransaction: [submitTransactionSchema, 'input'],
   LedgerTransaction: [transactionSchema, 'output'],
   LedgerTransactionPage: [transactionPageSchema, 'output'],
+  SubmitProposal: [submitProposalBodySchema, 'input'],
+  CastVote: [castVoteBodySchema, 'input'],
+  Proposal: [proposalSchema, 'output'],
+  ProposalList: [proposalListSchema, 'output'],
   Operation: [operationSchema, 'output'],
   OperationAccepted: [operationAcceptedSchema, 'output'],
   Problem: [problemSchema, 'output'],

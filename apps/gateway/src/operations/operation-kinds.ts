@@ -13,6 +13,7 @@ import {
   Topics,
   transactionSchema,
 } from '@strata/contracts';
+import { proposalSchema } from '@strata/contracts';
 import type { z } from 'zod';
 
 export interface OperationKind {
@@ -57,6 +58,18 @@ export const OPERATION_KINDS = {
     result: transactionSchema,
     location: (r) =>
       `/api/v1/networks/${(r as { networkId?: string }).networkId}/transactions/${r.id}`,
+  },
+  'submit-proposal': {
+    topic: ConsortiumTopics.submitProposal,
+    result: proposalSchema,
+    location: (r) =>
+      `/api/v1/networks/${(r as { networkId?: string }).networkId}/proposals/${r.id}`,
+  },
+  'cast-vote': {
+    topic: ConsortiumTopics.castVote,
+    result: proposalSchema,
+    location: (r) =>
+      `/api/v1/networks/${(r as { networkId?: string }).networkId}/proposals/${r.id}`,
   },
 } as const satisfies Record<string, OperationKind>;
 

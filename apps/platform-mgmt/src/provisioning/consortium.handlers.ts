@@ -1,5 +1,5 @@
 /**
- * platform-mgmt's consortium side of the bus: provisioning, node registry and their queries.
+ * platform-mgmt's consortium side of the bus: provisioning, node registry, governance and their queries.
  * Roles are checked here too (defence in depth behind the gateway's guards).
  */
 import { Injectable, type OnModuleInit } from '@nestjs/common';
@@ -9,10 +9,13 @@ import {
   consortiumQuerySchema,
   ConsortiumTopics,
   joinNodeSchema,
+  castVoteSchema,
   leaveNodeSchema,
   provisionNetworkSchema,
+  submitProposalSchema,
 } from '@strata/contracts';
 import { BusConsumers, DomainProblem } from '@strata/bus';
+import { GovernanceService } from '../governance/governance.service';
 import { NodesService } from '../nodes/nodes.service';
 import { ProvisioningService } from './provisioning.service';
 
@@ -28,6 +31,7 @@ export class ConsortiumHandlers implements OnModuleInit {
     private readonly consumers: BusConsumers,
     private readonly provisioning: ProvisioningService,
     private readonly nodes: NodesService,
+    private readonly governance: GovernanceService,
   ) {}
 
   onModuleInit(): void {
@@ -49,6 +53,16 @@ export class ConsortiumHandlers implements OnModuleInit {
       leaveNodeSchema,
       ({ em, outbox, payload, actor }) => this.nodes.leave(em, outbox, payload, actor),
     );
+    this.consumers.onCommand(
+      ConsortiumTopics.submitProposal,
+      submitProposalSchema,
+      ({ em, outbox, payload, actor }) => this.governance.submit(em, outbox, payload, actor),
+    );
+    this.consumers.onCommand(
+      ConsortiumTopics.castVote,
+      castVoteSchema,
+      ({ em, outbox, payload, actor }) => this.governance.vote(em, outbox, payload, actor),
+    );
     this.consumers.onQuery<ConsortiumQuery, unknown>(
       ConsortiumTopics.queries,
       consortiumQuerySchema,
@@ -60,6 +74,10 @@ export class ConsortiumHandlers implements OnModuleInit {
             return this.provisioning.bundle(em, payload.networkId, actor);
           case 'list-nodes':
             return this.nodes.list(em, payload.networkId, actor);
+          case 'list-proposals':
+            return this.governance.list(em, payload.networkId, actor);
+          case 'get-proposal':
+            return this.governance.get(em, payload.networkId, payload.proposalId, actor);
         }
       },
     );

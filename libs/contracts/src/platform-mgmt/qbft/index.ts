@@ -3,3 +3,4 @@ export * from './topics';
 export * from './nodes';
 export * from './provisioning';
 export * from './queries';
+export * from './governance';

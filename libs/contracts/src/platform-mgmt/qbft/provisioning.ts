@@ -31,6 +31,8 @@ export const networkParametersSchema = z
       )
       .max(200)
       .default([]),
+    /** Approvals a governance proposal needs; default: more than half of the validator-owning institutions. */
+    governanceThreshold: z.int().min(1).max(100).optional(),
   })
   .strict();
 export type NetworkParameters = z.infer<typeof networkParametersSchema>;

@@ -3,6 +3,7 @@
 /* eslint-disable */
 /* tslint:disable */
 /* eslint-disable */
+export * from './GovernanceApi';
 export * from './NetworksApi';
 export * from './NodesApi';
 export * from './OperationsApi';

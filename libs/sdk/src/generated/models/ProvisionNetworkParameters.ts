@@ -62,6 +62,12 @@ export interface ProvisionNetworkParameters {
     gasLimit?: number;
     /**
      * 
+     * @type {number}
+     * @memberof ProvisionNetworkParameters
+     */
+    governanceThreshold?: number;
+    /**
+     * 
      * @type {Array<ProvisionNetworkParametersPrefundedAccountsInner>}
      * @memberof ProvisionNetworkParameters
      */
@@ -97,6 +103,7 @@ export function ProvisionNetworkParametersFromJSONTyped(json: any, ignoreDiscrim
         'epochLength': json['epochLength'] == null ? undefined : json['epochLength'],
         'freeGas': json['freeGas'] == null ? undefined : json['freeGas'],
         'gasLimit': json['gasLimit'] == null ? undefined : json['gasLimit'],
+        'governanceThreshold': json['governanceThreshold'] == null ? undefined : json['governanceThreshold'],
         'prefundedAccounts': json['prefundedAccounts'] == null ? undefined : ((json['prefundedAccounts'] as Array<any>).map(ProvisionNetworkParametersPrefundedAccountsInnerFromJSON)),
         'requestTimeoutSeconds': json['requestTimeoutSeconds'] == null ? undefined : json['requestTimeoutSeconds'],
     };
@@ -118,6 +125,7 @@ export function ProvisionNetworkParametersToJSONTyped(value?: ProvisionNetworkPa
         'epochLength': value['epochLength'],
         'freeGas': value['freeGas'],
         'gasLimit': value['gasLimit'],
+        'governanceThreshold': value['governanceThreshold'],
         'prefundedAccounts': value['prefundedAccounts'] == null ? undefined : ((value['prefundedAccounts'] as Array<any>).map(ProvisionNetworkParametersPrefundedAccountsInnerToJSON)),
         'requestTimeoutSeconds': value['requestTimeoutSeconds'],
     };

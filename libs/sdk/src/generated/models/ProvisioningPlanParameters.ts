@@ -62,6 +62,12 @@ export interface ProvisioningPlanParameters {
     gasLimit: number;
     /**
      * 
+     * @type {number}
+     * @memberof ProvisioningPlanParameters
+     */
+    governanceThreshold?: number;
+    /**
+     * 
      * @type {Array<ProvisionNetworkParametersPrefundedAccountsInner>}
      * @memberof ProvisioningPlanParameters
      */
@@ -103,6 +109,7 @@ export function ProvisioningPlanParametersFromJSONTyped(json: any, ignoreDiscrim
         'epochLength': json['epochLength'],
         'freeGas': json['freeGas'],
         'gasLimit': json['gasLimit'],
+        'governanceThreshold': json['governanceThreshold'] == null ? undefined : json['governanceThreshold'],
         'prefundedAccounts': ((json['prefundedAccounts'] as Array<any>).map(ProvisionNetworkParametersPrefundedAccountsInnerFromJSON)),
         'requestTimeoutSeconds': json['requestTimeoutSeconds'],
     };
@@ -124,6 +131,7 @@ export function ProvisioningPlanParametersToJSONTyped(value?: ProvisioningPlanPa
         'epochLength': value['epochLength'],
         'freeGas': value['freeGas'],
         'gasLimit': value['gasLimit'],
+        'governanceThreshold': value['governanceThreshold'],
         'prefundedAccounts': ((value['prefundedAccounts'] as Array<any>).map(ProvisionNetworkParametersPrefundedAccountsInnerToJSON)),
         'requestTimeoutSeconds': value['requestTimeoutSeconds'],
     };

@@ -3,6 +3,7 @@
 /* eslint-disable */
 /* tslint:disable */
 /* eslint-disable */
+export * from './CastVote';
 export * from './CreateSigningAccount';
 export * from './JoinNode';
 export * from './JoinNodeEndpoints';
@@ -28,6 +29,16 @@ export * from './Organisation';
 export * from './OrganisationPage';
 export * from './OrganisationPageItemsInner';
 export * from './Problem';
+export * from './Proposal';
+export * from './ProposalAction';
+export * from './ProposalActionOneOf';
+export * from './ProposalActionOneOf1';
+export * from './ProposalActionOneOf2';
+export * from './ProposalActionOneOf3';
+export * from './ProposalActionOneOf4';
+export * from './ProposalActionOneOf4Parameters';
+export * from './ProposalListInner';
+export * from './ProposalVotesInner';
 export * from './ProvisionNetwork';
 export * from './ProvisionNetworkInstitutionsInner';
 export * from './ProvisionNetworkParameters';
@@ -41,6 +52,7 @@ export * from './RegisterOrganisation';
 export * from './SigningAccount';
 export * from './SigningAccountPage';
 export * from './SigningAccountPageItemsInner';
+export * from './SubmitProposal';
 export * from './SubmitTransaction';
 export * from './SubmitTransactionOneOf';
 export * from './SubmitTransactionOneOf1';

@@ -1,0 +1,187 @@
+/**
+ * The governance loop: closes proposals whose deadline passed (by the injected Clock), applies
+ * approved ones — for validator changes it calls `qbft_proposeValidatorVote` on every active
+ * validator node and then follows `qbft_getValidatorsByBlockNumber` until the change is in effect —
+ * and records every transition with its event through the outbox. Rows are locked (skip locked)
+ * so several platform-mgmt instances can run the loop side by side.
+ */
+import {
+  Injectable,
+  Logger,
+  type OnApplicationBootstrap,
+  type OnApplicationShutdown,
+} from '@nestjs/common';
+import { LockMode } from '@mikro-orm/core';
+import { MikroORM, type EntityManager } from '@mikro-orm/postgresql';
+import { ConsortiumTopics } from '@strata/contracts';
+import { OutboxWriter } from '@strata/bus';
+import { Clock } from '@strata/runtime';
+import { ConsensusAdmin } from '../consensus-admin/consensus-admin';
+import { NetworkMember } from '../networks/network.entity';
+import { NetworkNode } from '../nodes/network-node.entity';
+import { ProvisioningPlanRecord } from '../provisioning/provisioning-plan.entity';
+import { GovernanceProposal, GovernanceVote, toProposalDto } from './proposal.entity';
+
+export const GOVERNANCE_TICK_MS = 1_000;
+
+@Injectable()
+export class GovernanceScheduler implements OnApplicationBootstrap, OnApplicationShutdown {
+  private readonly logger = new Logger(GovernanceScheduler.name);
+  private running = false;
+  private loop: Promise<void> = Promise.resolve();
+
+  constructor(
+    private readonly orm: MikroORM,
+    private readonly clock: Clock,
+    private readonly consensus: ConsensusAdmin,
+  ) {}
+
+  onApplicationBootstrap(): void {
+    this.running = true;
+    this.loop = this.run();
+  }
+
+  async onApplicationShutdown(): Promise<void> {
+    this.running = false;
+    await this.loop;
+  }
+
+  private async run(): Promise<void> {
+    while (this.running) {
+      try {
+        await this.tick();
+      } catch (error) {
+        this.logger.warn(
+          `governance pass failed: ${error instanceof Error ? error.message : String(error)}`,
+        );
+      }
+      await new Promise((resolve) => setTimeout(resolve, GOVERNANCE_TICK_MS));
+    }
+  }
+
+  /** One pass: expire, then apply or follow every approved/executing proposal. */
+  async tick(): Promise<void> {
+    const due = await this.orm.em
+      .fork()
+      .find(
+        GovernanceProposal,
+        { status: { $in: ['open', 'approved', 'executing'] } },
+        { fields: ['id'] },
+      );
+    for (const { id } of due) {
+      await this.orm.em.fork().transactional(async (em) => {
+        const proposal = await em.findOne(
+          GovernanceProposal,
+          { id, status: { $in: ['open', 'approved', 'executing'] } },
+          { lockMode: LockMode.PESSIMISTIC_PARTIAL_WRITE },
+        );
+        if (proposal) await this.advance(em, proposal);
+      });
+    }
+  }
+
+  private async advance(em: EntityManager, proposal: GovernanceProposal): Promise<void> {
+    const now = this.clock.now();
+    if (proposal.status === 'open') {
+      if (proposal.deadline.getTime() > now.getTime()) return;
+      return this.close(
+        em,
+        proposal,
+        'expired',
+        'expired: the threshold was not reached before the deadline',
+      );
+    }
+    const action = proposal.action;
+    switch (action.kind) {
+      case 'add-validator':
+      case 'remove-validator':
+        return this.applyValidatorChange(
+          em,
+          proposal,
+          action.nodeId,
+          action.kind === 'add-validator',
+        );
+      case 'admit-member':
+        em.create(NetworkMember, {
+          networkId: proposal.networkId,
+          organisationId: action.organisationId,
+        });
+        return this.close(em, proposal, 'executed', 'member admitted');
+      case 'remove-member':
+        await em.nativeDelete(NetworkMember, {
+          networkId: proposal.networkId,
+          organisationId: action.organisationId,
+        });
+        return this.close(em, proposal, 'executed', 'member removed');
+      case 'change-parameters': {
+        const plan = await em.findOne(ProvisioningPlanRecord, { networkId: proposal.networkId });
+        if (plan) plan.parameters = { ...plan.parameters, ...action.parameters };
+        return this.close(
+          em,
+          proposal,
+          'executed',
+          'parameters recorded; apply them to the nodes as a Besu transition',
+        );
+      }
+    }
+  }
+
+  private async applyValidatorChange(
+    em: EntityManager,
+    proposal: GovernanceProposal,
+    nodeId: string,
+    add: boolean,
+  ): Promise<void> {
+    const target = await em.findOne(NetworkNode, { id: nodeId });
+    const validators = await em.find(NetworkNode, {
+      networkId: proposal.networkId,
+      role: 'validator',
+      status: 'active',
+    });
+    const reachable = validators.flatMap((node) =>
+      node.endpoints.rpcUrl ? [node.endpoints.rpcUrl] : [],
+    );
+    if (!target || reachable.length === 0) {
+      proposal.outcome = 'waiting: no validator node with a JSON-RPC endpoint';
+      return;
+    }
+    try {
+      if (proposal.status === 'approved') {
+        for (const rpcUrl of reachable)
+          await this.consensus.proposeValidatorVote(rpcUrl, target.address, add);
+        proposal.status = 'executing';
+        proposal.outcome = `vote proposed on ${reachable.length} validator node(s)`;
+      }
+      const current = await this.consensus.validatorsAt(reachable[0]);
+      const inEffect =
+        current.some((address) => address.toLowerCase() === target.address.toLowerCase()) === add;
+      if (!inEffect) return;
+      target.role = add ? 'validator' : 'member';
+      await this.close(
+        em,
+        proposal,
+        'executed',
+        `validator set at the latest block: ${current.length} validator(s)`,
+      );
+    } catch (error) {
+      proposal.outcome = `retrying: ${error instanceof Error ? error.message : String(error)}`;
+    }
+  }
+
+  private async close(
+    em: EntityManager,
+    proposal: GovernanceProposal,
+    status: 'executed' | 'expired',
+    outcome: string,
+  ): Promise<void> {
+    proposal.status = status;
+    proposal.closedAt = this.clock.now();
+    proposal.outcome = outcome;
+    const votes = await em.find(GovernanceVote, { proposalId: proposal.id });
+    new OutboxWriter(em).add({
+      topic: ConsortiumTopics.proposalClosed,
+      key: proposal.networkId,
+      payload: toProposalDto(proposal, votes),
+    });
+  }
+}

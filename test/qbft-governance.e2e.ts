@@ -1,0 +1,250 @@
+/**
+ * Validator governance end to end on the real stack, against a fake Besu (anvil has no qbft_*
+ * RPCs): 4 institutions own a validator each; a proposal to add a fifth validator reaches the
+ * threshold, the platform calls qbft_proposeValidatorVote on every validator node and follows the
+ * validator set until the change is in effect; a proposal without quorum expires; bad input is
+ * refused with problem+json and nothing stored.
+ */
+import { randomUUID } from 'node:crypto';
+import { computeAddress, SigningKey } from 'ethers';
+import { Configuration, GovernanceApi, NodesApi, type Proposal } from '@strata/sdk';
+import { createUser, FakeBesu, passwordToken, readE2eRun } from '@strata/testing';
+import { apiAs, type Api, gatewayUrl, problemOf, raw, uniqueName } from './support/api';
+import { eventually } from './support/eventually';
+
+interface Institution {
+  organisationId: string;
+  governance: GovernanceApi;
+  nodes: NodesApi;
+  api: Api;
+}
+
+async function institutionAdminOf(organisationId: string): Promise<Institution> {
+  const username = `gov-${randomUUID().slice(0, 8)}`;
+  await createUser({
+    username,
+    password: 'strata-test',
+    roles: ['institution-admin'],
+    organisationId,
+  });
+  const token = (await passwordToken(username, 'strata-test')).accessToken;
+  const configuration = new Configuration({
+    basePath: gatewayUrl(),
+    accessToken: async () => token,
+  });
+  return {
+    organisationId,
+    governance: new GovernanceApi(configuration),
+    nodes: new NodesApi(configuration),
+    api: await apiAs(username, 'strata-test'),
+  };
+}
+
+const nodeKey = () => {
+  const key = new SigningKey(`0x${randomUUID().replace(/-/g, '').padEnd(64, '1')}`);
+  return { publicKey: key.publicKey.slice(4), address: computeAddress(key.publicKey) };
+};
+
+const inMinutes = (minutes: number) => new Date(Date.now() + minutes * 60_000);
+
+describe('validator governance, end to end against a fake Besu', () => {
+  const besu = new FakeBesu([]);
+  let besuUrl: string;
+  let networkId: string;
+  let institutions: Institution[];
+  let outsider: Institution;
+  let validatorAddresses: string[];
+
+  beforeAll(async () => {
+    const admin = await apiAs('admin');
+    const organisations: string[] = [];
+    for (let i = 0; i < 5; i += 1) {
+      const created = await admin.organisations.registerOrganisation({
+        registerOrganisation: { name: uniqueName(`Governing institution ${i}`), country: 'FI' },
+      });
+      organisations.push(created.id);
+    }
+    networkId = (
+      await admin.networks.registerNetwork({
+        registerNetwork: {
+          name: uniqueName('Governed network'),
+          memberOrganisationIds: organisations.slice(0, 4),
+          rpcUrl: readE2eRun().anvilRpcUrl,
+        },
+      })
+    ).id;
+    institutions = [];
+    for (const organisationId of organisations.slice(0, 4))
+      institutions.push(await institutionAdminOf(organisationId));
+    outsider = await institutionAdminOf(organisations[4]);
+    const keys = institutions.map(() => nodeKey());
+    validatorAddresses = keys.map((key) => key.address);
+    Object.assign(besu, new FakeBesu(validatorAddresses));
+    besuUrl = await besu.start();
+    for (const [index, institution] of institutions.entries()) {
+      await institution.nodes.joinNode({
+        id: networkId,
+        joinNode: {
+          name: `validator-${index}`,
+          organisationId: institution.organisationId,
+          role: 'validator',
+          enode: `enode://${keys[index].publicKey}@validator-${index}.example.org:30303`,
+          endpoints: { rpcUrl: besu.nodeUrl(besuUrl, keys[index].address) },
+        },
+      });
+    }
+  });
+
+  afterAll(() => besu.stop());
+
+  it('adds a validator once 3 of 4 institutions approve: every validator node gets the qbft vote and the set changes', async () => {
+    const candidateKey = nodeKey();
+    const candidate = await institutions[0].nodes.joinNode({
+      id: networkId,
+      joinNode: {
+        name: 'candidate',
+        organisationId: institutions[0].organisationId,
+        role: 'member',
+        enode: `enode://${candidateKey.publicKey}@candidate.example.org:30303`,
+      },
+    });
+    const proposal = await institutions[0].governance.submitProposal({
+      id: networkId,
+      idempotencyKey: randomUUID(),
+      submitProposal: {
+        action: { kind: 'add-validator', nodeId: candidate.id },
+        description: 'A fifth validator for resilience',
+        deadline: inMinutes(10),
+      },
+    });
+    expect(proposal).toMatchObject({ status: 'open', threshold: 3 });
+    expect(proposal.eligibleVoters).toHaveLength(4);
+
+    for (const voter of institutions.slice(0, 2)) {
+      const after = await voter.governance.castVote({
+        id: networkId,
+        proposalId: proposal.id,
+        castVote: { approve: true },
+      });
+      expect(after.status).toBe('open');
+    }
+    const duplicate = await problemOf(
+      institutions[0].governance.castVote({
+        id: networkId,
+        proposalId: proposal.id,
+        castVote: { approve: true },
+      }),
+    );
+    expect(duplicate.status).toBe(409);
+    const approved = await institutions[2].governance.castVote({
+      id: networkId,
+      proposalId: proposal.id,
+      castVote: { approve: true },
+    });
+    expect(approved.status).toBe('approved');
+
+    const executed = await eventually(async () => {
+      const current = await institutions[3].governance.getProposal({
+        id: networkId,
+        proposalId: proposal.id,
+      });
+      if (current.status !== 'executed')
+        throw new Error(`still ${current.status}: ${current.outcome}`);
+      return current;
+    }, 'the proposal to be executed');
+    expect(executed.closedAt).not.toBeNull();
+    const votedNodes = besu
+      .callsOf('qbft_proposeValidatorVote')
+      .filter(
+        (call) => call.params[0] === candidateKey.address.toLowerCase() && call.params[1] === true,
+      )
+      .map((call) => call.node);
+    expect(new Set(votedNodes)).toEqual(
+      new Set(validatorAddresses.map((address) => address.toLowerCase())),
+    );
+    expect(besu.validators).toContain(candidateKey.address.toLowerCase());
+    const nodes = await institutions[0].nodes.listNodes({ id: networkId });
+    expect(nodes.find((node) => node.id === candidate.id)?.role).toBe('validator');
+    const history = await institutions[1].governance.listProposals({ id: networkId });
+    expect(history.find((entry: Proposal) => entry.id === proposal.id)?.votes).toHaveLength(3);
+  });
+
+  it('expires a proposal that does not reach the threshold before its deadline, and then refuses votes', async () => {
+    const proposal = await institutions[1].governance.submitProposal({
+      id: networkId,
+      submitProposal: {
+        action: { kind: 'change-parameters', parameters: { blockPeriodSeconds: 5 } },
+        deadline: new Date(Date.now() + 4_000),
+      },
+    });
+    await institutions[1].governance.castVote({
+      id: networkId,
+      proposalId: proposal.id,
+      castVote: { approve: true },
+    });
+    const expired = await eventually(async () => {
+      const current = await institutions[1].governance.getProposal({
+        id: networkId,
+        proposalId: proposal.id,
+      });
+      if (current.status !== 'expired') throw new Error(`still ${current.status}`);
+      return current;
+    }, 'the proposal to expire');
+    expect(expired.votes).toHaveLength(1);
+    expect(expired.outcome).toMatch(/expired/);
+    const late = await problemOf(
+      institutions[2].governance.castVote({
+        id: networkId,
+        proposalId: proposal.id,
+        castVote: { approve: true },
+      }),
+    );
+    expect(late.status).toBe(409);
+  });
+
+  it('refuses bad proposals with problem+json and stores nothing', async () => {
+    const before = (await institutions[0].governance.listProposals({ id: networkId })).length;
+    const past = await problemOf(
+      institutions[0].governance.submitProposal({
+        id: networkId,
+        submitProposal: {
+          action: { kind: 'admit-member', organisationId: outsider.organisationId },
+          deadline: inMinutes(-1),
+        },
+      }),
+    );
+    expect(past.status).toBe(422);
+    const invalid = await raw(
+      institutions[0].api,
+      'POST',
+      `/api/v1/networks/${networkId}/proposals`,
+      {
+        action: { kind: 'make-me-king' },
+        deadline: inMinutes(5),
+      },
+    );
+    expect(invalid.status).toBe(400);
+    expect(invalid.contentType).toMatch(/application\/problem\+json/);
+    const unknownNode = await problemOf(
+      institutions[0].governance.submitProposal({
+        id: networkId,
+        submitProposal: {
+          action: { kind: 'add-validator', nodeId: randomUUID() },
+          deadline: inMinutes(5),
+        },
+      }),
+    );
+    expect(unknownNode.status).toBe(422);
+    const notMember = await problemOf(
+      outsider.governance.submitProposal({
+        id: networkId,
+        submitProposal: {
+          action: { kind: 'admit-member', organisationId: outsider.organisationId },
+          deadline: inMinutes(5),
+        },
+      }),
+    );
+    expect(notMember.status).toBe(403);
+    expect((await institutions[0].governance.listProposals({ id: networkId })).length).toBe(before);
+  });
+});
