@@ -7,6 +7,7 @@ import { Clock, SystemClock } from '@strata/runtime';
 import { loadLedgerConfig } from './config';
 import { LEDGER_ENTITIES } from './entities';
 import { keyVaultProviders } from './keys/key-vault.providers';
+import { masterAccountProviders } from './master-accounts';
 import { LEDGER_MIGRATIONS } from './migrations';
 import { NetworkRegistryHandlers } from './networks/network-registry.handlers';
 import { transactionProviders } from './transactions';
@@ -31,6 +32,7 @@ const config = loadLedgerConfig();
     NetworkRegistryHandlers,
     ...keyVaultProviders(config),
     ...transactionProviders(config),
+    ...masterAccountProviders,
   ],
 })
 export class AppModule implements OnApplicationShutdown {

@@ -1,6 +1,8 @@
 /** Every table the ledger owns (besides the bus's outbox and inbox). */
 import { SigningAccount } from './accounts/signing-account.entity';
 import { CustodyKey } from './keys/custody/custody-key.entity';
+import { MasterAccountActionRecord } from './master-accounts/master-account-action.entity';
+import { MasterAccount } from './master-accounts/master-account.entity';
 import { KeyUsageRecord } from './keys/custody/key-usage.entity';
 import { LedgerNetwork } from './networks/ledger-network.entity';
 import { LedgerNetworkMember } from './networks/network-member.entity';
@@ -15,4 +17,6 @@ export const LEDGER_ENTITIES = [
   LedgerTransaction,
   CustodyKey,
   KeyUsageRecord,
+  MasterAccount,
+  MasterAccountActionRecord,
 ];

@@ -9,3 +9,4 @@ export * from './ledger/queries';
 export * from './ledger/keys';
 export * from './platform-mgmt/qbft';
 export * from './ledger/transactions';
+export * from './ledger/master-accounts';

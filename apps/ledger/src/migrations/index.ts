@@ -1,5 +1,6 @@
 /** The checked-in migrations of the ledger's schema, in order. Generated entries only. */
 import type { MigrationObject } from '@mikro-orm/core';
+import { Migration20261123154232_master_accounts } from './Migration20261123154232_master_accounts';
 import { Migration20261123153827_key_custody } from './Migration20261123153827_key_custody';
 import { Migration20261123152646_transactions } from './Migration20261123152646_transactions';
 import { Migration20261123144713_initial } from './Migration20261123144713_initial';
@@ -8,4 +9,8 @@ export const LEDGER_MIGRATIONS: MigrationObject[] = [
   { name: 'Migration20261123144713_initial', class: Migration20261123144713_initial },
   { name: 'Migration20261123152646_transactions', class: Migration20261123152646_transactions },
   { name: 'Migration20261123153827_key_custody', class: Migration20261123153827_key_custody },
+  {
+    name: 'Migration20261123154232_master_accounts',
+    class: Migration20261123154232_master_accounts,
+  },
 ];
