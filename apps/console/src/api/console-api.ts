@@ -12,6 +12,7 @@ import type {
   RegisterOrganisation,
 } from '@strata/contracts';
 import { ApiRequestError, toApiProblem, unreachableProblem } from './api-problem';
+import { type ConsortiumApi, createConsortiumApi } from './consortium-api';
 import { toNetwork, toNetworkDetail, toOrganisation, toPage } from './sdk-models';
 
 export interface PageQuery {
@@ -32,6 +33,8 @@ export interface ConsoleApi {
   ): Promise<RegistrationOutcome>;
   listNetworks(query: PageQuery): Promise<Page<Network>>;
   getNetwork(id: string): Promise<NetworkDetail>;
+  /** Nodes and governance of a network. */
+  consortium: ConsortiumApi;
 }
 
 /** The SDK throws ResponseError (with the Response) for HTTP errors, FetchError otherwise. */
@@ -83,5 +86,6 @@ export function createConsoleApi(
       call(async () => {
         return toNetworkDetail(await networks.getNetwork({ id }));
       }),
+    consortium: createConsortiumApi(configuration, call),
   };
 }

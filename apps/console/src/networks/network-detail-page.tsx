@@ -6,6 +6,7 @@ import { formatDateTime } from '../layout/format';
 import { Link } from '../layout/navigation';
 import { ProblemAlert } from '../layout/problem-alert';
 import { ChainStatusPanel } from './chain-status-panel';
+import { NetworkConsortium } from './network-consortium';
 import { NetworkMembers } from './network-members';
 
 export function NetworkDetailPage(props: { networkId: string }) {
@@ -40,6 +41,7 @@ export function NetworkDetailPage(props: { networkId: string }) {
           <ChainStatusPanel chain={network.chain} />
           <h2>Members ({network.memberOrganisationIds.length})</h2>
           <NetworkMembers memberIds={network.memberOrganisationIds} />
+          <NetworkConsortium networkId={network.id} />
         </>
       )}
     </section>
