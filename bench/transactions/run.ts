@@ -1,0 +1,106 @@
+/**
+ * `npm run bench:transactions`: raw ethers (presigned, parallel) vs. Strata end to end (API ->
+ * confirmed) on one fresh private anvil, same number of transfers, same run; prints tx/s,
+ * p50/p99 and the ratio, writes bench/results/transactions-*.json. See bench/README.md.
+ */
+import { mkdirSync, writeFileSync } from 'node:fs';
+import { cpus, totalmem } from 'node:os';
+import { join, resolve } from 'node:path';
+import { createProgress, type PrivateAnvil, startPrivateAnvil } from '@strata/testing';
+import type { SideResult } from './latency';
+import { HELP, parseTransactionBenchOptions } from './options';
+import { runRawSide } from './raw-side';
+import { runStrataSide } from './strata-side';
+import { startTransactionsTarget, type TransactionsTarget } from './strata-target';
+
+const progress = createProgress();
+const repoRoot = resolve(__dirname, '..', '..');
+
+const row = (name: string, r: SideResult) =>
+  `${name.padEnd(8)} ${String(r.count).padStart(6)} ${r.seconds.toFixed(2).padStart(8)} ${r.transactionsPerSecond.toFixed(0).padStart(8)} ${String(r.latencyP50Ms).padStart(8)} ${String(r.latencyP99Ms).padStart(8)}`;
+
+async function main(): Promise<number> {
+  const options = parseTransactionBenchOptions(process.argv.slice(2));
+  if (!options) {
+    process.stdout.write(`${HELP}\n`);
+    return 0;
+  }
+  let anvil: PrivateAnvil | undefined;
+  let strata: TransactionsTarget | undefined;
+  const stopAll = async () => {
+    await strata?.close({ keepDatabase: options.keepDatabase });
+    await anvil?.stop();
+  };
+  process.once('SIGINT', () => void stopAll().finally(() => process.exit(130)));
+  try {
+    anvil = await startPrivateAnvil();
+    progress.ok(`fresh anvil on ${anvil.rpcUrl}`);
+    strata = await startTransactionsTarget({ ...options, rpcUrl: anvil.rpcUrl, progress });
+    progress.info(`raw: ${options.count} presigned transfers, ${options.concurrency} in flight`);
+    const raw = await runRawSide(
+      anvil.rpcUrl,
+      options.count,
+      options.concurrency,
+      options.accounts,
+    );
+    progress.ok(`raw: ${raw.transactionsPerSecond.toFixed(0)} tx/s`);
+    progress.info(
+      `strata: ${options.count} transfers through the API, ${options.concurrency} in flight`,
+    );
+    const api = await runStrataSide(
+      strata.gatewayUrl,
+      strata.token,
+      strata.networkId,
+      strata.accounts,
+      options.count,
+      options.concurrency,
+    );
+    progress.ok(`strata: ${api.transactionsPerSecond.toFixed(0)} tx/s`);
+    const ratio = api.transactionsPerSecond / raw.transactionsPerSecond;
+    const at = new Date();
+    const report = {
+      benchmark: 'transactions',
+      at: at.toISOString(),
+      machine: {
+        cpus: cpus().length,
+        cpuModel: cpus()[0]?.model,
+        memoryGiB: Math.round(totalmem() / 2 ** 30),
+        node: process.version,
+      },
+      options,
+      raw,
+      strata: api,
+      ratio,
+    };
+    const outputDir = resolve(repoRoot, options.outputDir);
+    mkdirSync(outputDir, { recursive: true });
+    const file = join(outputDir, `transactions-${at.toISOString().replace(/[:.]/g, '-')}.json`);
+    writeFileSync(file, `${JSON.stringify(report, null, 2)}\n`);
+    process.stdout.write(
+      [
+        '',
+        `${options.count} transfers per side, ${options.concurrency} in flight, ${options.accounts} accounts, 1 confirmation`,
+        'side      count  seconds     tx/s   p50 ms   p99 ms',
+        row('raw', raw),
+        row('strata', api),
+        `ratio strata/raw throughput: ${ratio.toFixed(2)}x (target >= 0.8x)`,
+        `result: ${file}`,
+        '',
+      ].join('\n'),
+    );
+    return 0;
+  } finally {
+    progress.info('stopping what the benchmark started');
+    await stopAll();
+  }
+}
+
+main().then(
+  (code) => process.exit(code),
+  (error: unknown) => {
+    progress.fail(
+      `bench:transactions failed: ${error instanceof Error ? error.message : String(error)}`,
+    );
+    process.exit(1);
+  },
+);

@@ -1,0 +1,159 @@
+/**
+ * Strata's side of the transactions benchmark: the local stack (reused or started), a fresh
+ * database and topic prefix, platform-mgmt, ledger and gateway as child processes (rate limit
+ * lifted), an organisation with an institution admin, a network on the benchmark's anvil and
+ * its funded signing accounts.
+ */
+import { randomBytes, randomUUID } from 'node:crypto';
+import { join } from 'node:path';
+import {
+  appEnvironment,
+  createUser,
+  databaseUrlFor,
+  dropDatabase,
+  ensureDatabase,
+  passwordToken,
+  type Progress,
+  type RunningApp,
+  stackDown,
+  type StackServiceName,
+  stackPaths,
+  stackUp,
+  startApp,
+  stopApp,
+  waitForAppHealth,
+} from '@strata/testing';
+import { sleep } from './latency';
+
+export interface TransactionsTarget {
+  gatewayUrl: string;
+  token: string;
+  networkId: string;
+  accounts: string[];
+  close(options: { keepDatabase: boolean }): Promise<void>;
+}
+
+interface Ports {
+  gatewayPort: number;
+  platformMgmtPort: number;
+  ledgerPort: number;
+}
+
+async function call(
+  url: string,
+  token: string,
+  body: unknown,
+  expect: number[],
+): Promise<Record<string, unknown>> {
+  for (let attempt = 0; ; attempt++) {
+    const response = await fetch(url, {
+      method: 'POST',
+      headers: {
+        authorization: `Bearer ${token}`,
+        'content-type': 'application/json',
+        'idempotency-key': randomUUID(),
+      },
+      body: JSON.stringify(body),
+    });
+    const answer = (await response.json()) as Record<string, unknown>;
+    if (expect.includes(response.status)) return answer;
+    // The ledger learns of a new network through an event: retry a 404 for a while.
+    if (response.status !== 404 || attempt > 50) {
+      throw new Error(`POST ${url} answered ${response.status}: ${JSON.stringify(answer)}`);
+    }
+    await sleep(200);
+  }
+}
+
+export async function startTransactionsTarget(
+  options: Ports & { rpcUrl: string; accounts: number; progress: Progress },
+): Promise<TransactionsTarget> {
+  const { progress } = options;
+  const paths = stackPaths();
+  const stack = await stackUp({ progress });
+  const startedServices: StackServiceName[] = stack.started;
+  const runId = `${Date.now().toString(36)}${randomBytes(2).toString('hex')}`;
+  const databaseUrl = databaseUrlFor(stack.postgresUrl, `strata_bench_${runId}`);
+  await ensureDatabase(databaseUrl);
+  const topicPrefix = `bench${runId}.`;
+  const running: RunningApp[] = [];
+  const close = async ({ keepDatabase }: { keepDatabase: boolean }) => {
+    await Promise.all(running.map((app) => stopApp(app)));
+    if (!keepDatabase) await dropDatabase(databaseUrl).catch(() => undefined);
+    if (startedServices.length > 0) await stackDown({ services: startedServices, progress });
+  };
+  try {
+    const apps: {
+      name: 'platform-mgmt' | 'ledger' | 'gateway';
+      port: number;
+      extra: Record<string, string>;
+    }[] = [
+      { name: 'platform-mgmt', port: options.platformMgmtPort, extra: {} },
+      { name: 'ledger', port: options.ledgerPort, extra: {} },
+      {
+        name: 'gateway',
+        port: options.gatewayPort,
+        extra: { STRATA_RATE_LIMIT_PER_MINUTE: '100000000' },
+      },
+    ];
+    for (const app of apps) {
+      const env = {
+        ...appEnvironment(app.name, stack, {
+          port: app.port,
+          databaseUrl,
+          topicPrefix,
+          logLevel: 'warn',
+        }),
+        ...app.extra,
+      };
+      const logFile = join(paths.logs, 'bench', `${app.name}-${runId}.log`);
+      running.push(
+        await startApp(app.name, { repoRoot: paths.repoRoot, port: app.port, env, logFile }),
+      );
+    }
+    await Promise.all(running.map((app) => waitForAppHealth(app)));
+    progress.ok('platform-mgmt, ledger and gateway healthy');
+    const gatewayUrl = `http://127.0.0.1:${options.gatewayPort}`;
+    const admin = (await passwordToken('admin')).accessToken;
+    const organisation = await call(
+      `${gatewayUrl}/api/v1/organisations`,
+      admin,
+      { name: `Bench bank ${runId}`, country: 'DE' },
+      [201],
+    );
+    const username = `bench-${runId}`;
+    await createUser({
+      username,
+      password: 'strata-bench',
+      roles: ['institution-admin'],
+      organisationId: String(organisation.id),
+    });
+    const token = (await passwordToken(username, 'strata-bench')).accessToken;
+    const network = await call(
+      `${gatewayUrl}/api/v1/networks`,
+      admin,
+      {
+        name: `Bench chain ${runId}`,
+        memberOrganisationIds: [organisation.id],
+        rpcUrl: options.rpcUrl,
+      },
+      [201],
+    );
+    const networkId = String(network.id);
+    const accounts: string[] = [];
+    for (let i = 0; i < options.accounts; i++) {
+      const account = await call(
+        `${gatewayUrl}/api/v1/networks/${networkId}/accounts`,
+        token,
+        { label: `bench-${i}` },
+        [201],
+      );
+      accounts.push(String(account.address));
+    }
+    progress.ok(`${accounts.length} signing accounts created and funded`);
+    return { gatewayUrl, token, networkId, accounts, close };
+  } catch (error) {
+    await close({ keepDatabase: false });
+    throw error;
+  }
+}
