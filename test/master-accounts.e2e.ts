@@ -1,28 +1,29 @@
 /**
- * Organisation master accounts end to end on the real stack: commands over Kafka to the ledger,
- * which deploys the M-of-N multisig and submits owner-approved actions through its transaction
- * manager to the run's anvil; the outcome is read back from the ledger and from the chain.
+ * Organisation master accounts end to end on the real stack, through the generated SDK:
+ * gateway -> Kafka -> ledger, which deploys the M-of-N multisig and submits owner-approved
+ * actions through its transaction manager to the run's anvil; outcomes are read back through the
+ * API, from the chain, and from the events the ledger publishes through its outbox.
  */
 import { randomUUID } from 'node:crypto';
 import type { Consumer } from 'kafkajs';
 import pino from 'pino';
 import { Interface, Wallet } from 'ethers';
-import { KafkaBus, KafkaRequester } from '@strata/bus';
 import {
-  type Actor,
+  Configuration,
+  MasterAccountsApi,
   type MasterAccount,
-  type MasterAccountActionRecord,
-  type MasterAccountActionRequest,
-  MasterAccountTopics,
-  type Reply,
-} from '@strata/contracts';
+  type MasterAccountAction,
+} from '@strata/sdk';
+import { KafkaBus } from '@strata/bus';
+import { type MasterAccountActionRequest, MasterAccountTopics } from '@strata/contracts';
 import {
   masterAccountDomain,
+  type MasterAccountAction as TypedAction,
   masterActionDigest,
   OrganisationMasterAccountArtifact,
 } from '@strata/chain';
 import { jsonRpc, readE2eRun } from '@strata/testing';
-import { apiAs } from './support/api';
+import { apiAs, type Api, problemOf } from './support/api';
 import { eventually } from './support/eventually';
 import {
   allTransactions,
@@ -32,57 +33,58 @@ import {
   signingAccount,
 } from './support/ledger';
 
-const master = new Interface(OrganisationMasterAccountArtifact.abi);
+const contract = new Interface(OrganisationMasterAccountArtifact.abi);
 const FAR = String(2n ** 40n);
 
-describe('organisation master account through the ledger', () => {
+function typed(action: MasterAccountActionRequest): TypedAction {
+  const common = { nonce: BigInt(action.nonce), deadline: BigInt(action.deadline) };
+  switch (action.kind) {
+    case 'authorise-account':
+    case 'freeze-account':
+      return { kind: action.kind, account: action.account, ...common };
+    case 'replace-account':
+      return {
+        kind: action.kind,
+        account: action.account,
+        replacement: action.replacement,
+        ...common,
+      };
+    case 'change-owners':
+      return {
+        kind: action.kind,
+        owners: action.owners,
+        threshold: BigInt(action.threshold),
+        ...common,
+      };
+  }
+}
+
+describe('organisation master account, end to end', () => {
   let bus: KafkaBus;
-  let requester: KafkaRequester;
+  let consumer: Consumer | undefined;
+  let admin: Api;
   let member: Member;
-  let actor: Actor;
+  let api: MasterAccountsApi;
   let networkId: string;
   let from: string;
   const owners = [0, 1, 2].map(() => new Wallet(Wallet.createRandom().privateKey));
-
-  const send = async <R>(topic: string, payload: unknown): Promise<Reply<R>> =>
-    requester.request<R>(
-      topic,
-      { id: randomUUID(), key: actor.organisationId ?? '', payload, actor },
-      30_000,
-    );
-  const query = async <R>(payload: unknown): Promise<R | undefined> => {
-    const reply = await send<R>(MasterAccountTopics.queries, payload);
-    return reply.ok ? reply.result : undefined;
-  };
-  const isAuthorised = async (address: string, account: string) =>
-    BigInt(
-      await jsonRpc<string>(readE2eRun().anvilRpcUrl, 'eth_call', [
-        { to: address, data: master.encodeFunctionData('isAuthorised', [account]) },
-        'latest',
-      ]),
-    ) === 1n;
-
   /** The ledger's master-account events, as published through its outbox. */
   const events: { type: string; payload: { id: string; address?: string; status?: string } }[] = [];
-  let consumer: Consumer | undefined;
-  async function listen(topics: string[]): Promise<void> {
-    await bus.ensureTopics(topics);
-    consumer = bus.consumer(`master-accounts-e2e-${randomUUID()}`);
-    await consumer.connect();
-    await consumer.subscribe({ topics: topics.map((t) => bus.wireName(t)), fromBeginning: true });
-    await consumer.run({
-      eachMessage: async ({ message }) => {
-        events.push(JSON.parse(message.value?.toString('utf8') ?? '{}') as (typeof events)[number]);
-      },
-    });
-  }
+
   const published = (type: string, id: string) =>
     eventually(
       () => events.find((e) => e.type === type && e.payload.id === id),
       `${type} for ${id}`,
     );
+  const isAuthorised = async (master: string, account: string) =>
+    BigInt(
+      await jsonRpc<string>(readE2eRun().anvilRpcUrl, 'eth_call', [
+        { to: master, data: contract.encodeFunctionData('isAuthorised', [account]) },
+        'latest',
+      ]),
+    ) === 1n;
 
-  beforeAll(async () => {
+  async function listen(topics: string[]): Promise<void> {
     const run = readE2eRun();
     bus = new KafkaBus(
       {
@@ -94,150 +96,177 @@ describe('organisation master account through the ledger', () => {
       pino({ level: 'silent' }),
     );
     await bus.connect();
-    requester = new KafkaRequester(bus, pino({ level: 'silent' }), 30_000);
-    await requester.start();
+    await bus.ensureTopics(topics);
+    consumer = bus.consumer(`master-accounts-e2e-${randomUUID()}`);
+    await consumer.connect();
+    await consumer.subscribe({ topics: topics.map((t) => bus.wireName(t)), fromBeginning: true });
+    await consumer.run({
+      eachMessage: async ({ message }) => {
+        events.push(JSON.parse(message.value?.toString('utf8') ?? '{}') as (typeof events)[number]);
+      },
+    });
+  }
+
+  beforeAll(async () => {
     await listen([
       MasterAccountTopics.masterAccountDeployed,
       MasterAccountTopics.masterAccountActionSettled,
     ]);
-    const admin = await apiAs('admin');
+    admin = await apiAs('admin');
     member = await memberWithRole(admin);
+    api = new MasterAccountsApi(
+      new Configuration({
+        basePath: member.api.baseUrl,
+        accessToken: async () => member.api.token,
+      }),
+    );
     networkId = await anvilNetwork(admin, [member.organisationId]);
     from = await signingAccount(member, networkId);
-    actor = {
-      subject: randomUUID(),
-      roles: ['institution-admin'],
-      organisationId: member.organisationId,
-    };
   });
 
   afterAll(async () => {
     await consumer?.disconnect();
-    await requester?.stop();
     await bus?.disconnect();
   });
 
-  async function deployed(): Promise<MasterAccount> {
-    return eventually(async () => {
-      const found = await query<MasterAccount>({ query: 'get-master-account', networkId });
-      return found?.status === 'deployed' ? found : undefined;
+  const deployed = (): Promise<MasterAccount> =>
+    eventually(async () => {
+      const found = await api.getMasterAccount({ id: networkId });
+      return found.status === 'deployed' ? found : undefined;
     }, 'the master account to be deployed');
-  }
 
-  async function submitted(
-    action: Extract<MasterAccountActionRequest, { kind: 'authorise-account' | 'freeze-account' }>,
+  async function submit(
+    action: MasterAccountActionRequest,
     signers: Wallet[],
-    address: string,
-  ) {
-    const typed = {
-      kind: action.kind,
-      account: action.account,
-      nonce: BigInt(action.nonce),
-      deadline: BigInt(action.deadline),
-    };
-    const digest = masterActionDigest(masterAccountDomain(31337n, address), typed);
+  ): Promise<MasterAccountAction> {
+    const { address } = await deployed();
+    const digest = masterActionDigest(masterAccountDomain(31337n, address ?? ''), typed(action));
     const signatures = signers.map((w) => w.signingKey.sign(digest).serialized);
-    return send<MasterAccountActionRecord>(MasterAccountTopics.submitMasterAccountAction, {
-      networkId,
-      submission: { from, action, signatures },
+    return api.submitMasterAccountAction({
+      id: networkId,
+      idempotencyKey: randomUUID(),
+      submitMasterAccountAction: { from, action, signatures },
     });
   }
 
-  async function settled(id: string): Promise<MasterAccountActionRecord> {
-    return eventually(async () => {
-      const record = await query<MasterAccountActionRecord>({
-        query: 'get-master-account-action',
-        networkId,
-        id,
-      });
-      return record && record.status !== 'submitted' ? record : undefined;
+  const settled = (id: string): Promise<MasterAccountAction> =>
+    eventually(async () => {
+      const record = await api.getMasterAccountAction({ id: networkId, actionId: id });
+      return record.status !== 'submitted' ? record : undefined;
     }, `action ${id} to settle`);
-  }
 
   it('deploys the 2-of-3 master account through the transaction manager and records its address', async () => {
-    const reply = await send<MasterAccount>(MasterAccountTopics.deployMasterAccount, {
-      networkId,
-      masterAccount: { from, owners: owners.map((o) => o.address), threshold: 2 },
+    const body = { from, owners: owners.map((o) => o.address), threshold: 2 };
+    const accepted = await api.deployMasterAccountRaw({
+      id: networkId,
+      idempotencyKey: randomUUID(),
+      deployMasterAccount: body,
     });
-    expect(reply.ok).toBe(true);
+    expect(accepted.raw.status).toBe(202);
+    expect((await accepted.value()).status).toBe('deploying');
     const account = await deployed();
     expect(account.owners).toEqual(owners.map((o) => o.address));
     const event = await published(MasterAccountTopics.masterAccountDeployed, account.id);
     expect(event.payload.address).toBe(account.address);
-    const transactions = await allTransactions(member, networkId);
-    const deployment = transactions.find((tx) => tx.id === account.deploymentTransactionId);
+    const deployment = (await allTransactions(member, networkId)).find(
+      (tx) => tx.id === account.deploymentTransactionId,
+    );
     expect(deployment).toMatchObject({
       kind: 'deploy',
       status: 'confirmed',
       contractAddress: account.address,
     });
-    const again = await send(MasterAccountTopics.deployMasterAccount, {
-      networkId,
-      masterAccount: { from, owners: owners.map((o) => o.address), threshold: 2 },
-    });
-    expect(again).toMatchObject({ ok: false, problem: { status: 409 } });
+    const again = await problemOf(
+      api.deployMasterAccount({
+        id: networkId,
+        idempotencyKey: randomUUID(),
+        deployMasterAccount: body,
+      }),
+    );
+    expect(again.status).toBe(409);
   });
 
-  it('authorises an operational account with two owner approvals and freezes it again', async () => {
+  it('authorises an operational account with two owner approvals, freezes it, then rotates it', async () => {
     const { address } = await deployed();
-    const hot = Wallet.createRandom().address;
-    const authorise = {
-      kind: 'authorise-account' as const,
-      account: hot,
-      nonce: '1',
-      deadline: FAR,
-    };
-    const reply = await submitted(authorise, owners.slice(0, 2), address ?? '');
-    if (!reply.ok) throw new Error(JSON.stringify(reply.problem));
-    const record = await settled(reply.result.id);
-    expect(record.status).toBe('confirmed');
-    expect(record.signers.sort()).toEqual(
+    const [hot, next] = [Wallet.createRandom().address, Wallet.createRandom().address];
+    const authorised = await submit(
+      { kind: 'authorise-account', account: hot, nonce: '1', deadline: FAR },
+      owners.slice(0, 2),
+    );
+    expect((await settled(authorised.id)).status).toBe('confirmed');
+    expect([...authorised.signers].sort()).toEqual(
       owners
         .slice(0, 2)
         .map((o) => o.address)
         .sort(),
     );
     expect(await isAuthorised(address ?? '', hot)).toBe(true);
-    const settledEvent = await published(MasterAccountTopics.masterAccountActionSettled, record.id);
-    expect(settledEvent.payload.status).toBe('confirmed');
+    const event = await published(MasterAccountTopics.masterAccountActionSettled, authorised.id);
+    expect(event.payload.status).toBe('confirmed');
 
-    const freeze = { kind: 'freeze-account' as const, account: hot, nonce: '2', deadline: FAR };
-    const frozen = await submitted(freeze, owners.slice(1), address ?? '');
-    if (!frozen.ok) throw new Error(JSON.stringify(frozen.problem));
-    expect((await settled(frozen.result.id)).status).toBe('confirmed');
+    const frozen = await submit(
+      { kind: 'freeze-account', account: hot, nonce: '2', deadline: FAR },
+      owners.slice(1),
+    );
+    expect((await settled(frozen.id)).status).toBe('confirmed');
+    expect(await isAuthorised(address ?? '', hot)).toBe(false);
+
+    const replaced = await submit(
+      { kind: 'replace-account', account: hot, replacement: next, nonce: '3', deadline: FAR },
+      [owners[0], owners[2]],
+    );
+    expect((await settled(replaced.id)).status).toBe('confirmed');
+    expect(await isAuthorised(address ?? '', next)).toBe(true);
     expect(await isAuthorised(address ?? '', hot)).toBe(false);
   });
 
-  it('refuses one approval, a replayed nonce and a wrong role before any transaction exists', async () => {
-    const { address } = await deployed();
+  it('refuses one approval, a replayed nonce, malformed signatures and a wrong role, storing nothing', async () => {
     const before = (await allTransactions(member, networkId)).length;
     const hot = Wallet.createRandom().address;
-    const one = await submitted(
-      { kind: 'authorise-account', account: hot, nonce: '10', deadline: FAR },
-      owners.slice(0, 1),
-      address ?? '',
+    const one = await problemOf(
+      submit(
+        { kind: 'authorise-account', account: hot, nonce: '10', deadline: FAR },
+        owners.slice(0, 1),
+      ),
     );
     expect(one).toMatchObject({
-      ok: false,
-      problem: { status: 422, code: 'not-enough-approvals' },
+      status: 422,
+      problem: { type: 'urn:strata:problem:not-enough-approvals' },
     });
-    const replay = await submitted(
-      { kind: 'authorise-account', account: hot, nonce: '1', deadline: FAR },
-      owners.slice(0, 2),
-      address ?? '',
+    const replay = await problemOf(
+      submit(
+        { kind: 'authorise-account', account: hot, nonce: '1', deadline: FAR },
+        owners.slice(0, 2),
+      ),
     );
-    expect(replay).toMatchObject({ ok: false, problem: { status: 422 } });
-    const operator = await requester.request(
-      MasterAccountTopics.deployMasterAccount,
-      {
-        id: randomUUID(),
-        key: 'x',
-        payload: { networkId, masterAccount: { from, owners: [owners[0].address], threshold: 1 } },
-        actor: { ...actor, roles: ['operator'] },
-      },
-      30_000,
+    expect(replay.status).toBe(422);
+    const malformed = await problemOf(
+      api.submitMasterAccountAction({
+        id: networkId,
+        idempotencyKey: randomUUID(),
+        submitMasterAccountAction: {
+          from,
+          action: { kind: 'authorise-account', account: hot, nonce: '11', deadline: FAR },
+          signatures: ['0x1234'],
+        },
+      }),
     );
-    expect(operator).toMatchObject({ ok: false, problem: { status: 403 } });
+    expect(malformed.status).toBe(400);
+    const operator = await memberWithRole(admin, 'operator');
+    const operatorApi = new MasterAccountsApi(
+      new Configuration({
+        basePath: operator.api.baseUrl,
+        accessToken: async () => operator.api.token,
+      }),
+    );
+    const forbidden = await problemOf(
+      operatorApi.deployMasterAccount({
+        id: networkId,
+        idempotencyKey: randomUUID(),
+        deployMasterAccount: { from, owners: [owners[0].address], threshold: 1 },
+      }),
+    );
+    expect(forbidden.status).toBe(403);
     expect((await allTransactions(member, networkId)).length).toBe(before);
   });
 });

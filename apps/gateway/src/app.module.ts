@@ -13,6 +13,7 @@ import { ConsoleModule } from './console/console.module';
 import { ConsortiumModule } from './consortium/consortium.module';
 import { HealthModule } from './health/health.module';
 import { loggerParams } from './http/logging';
+import { MasterAccountsModule } from './master-accounts/master-accounts.module';
 import { MetricsModule } from './metrics/metrics.module';
 import { NetworksModule } from './networks/networks.module';
 import { OpenApiModule } from './openapi/openapi.module';
@@ -44,6 +45,7 @@ export class AppModule {
         OrganisationsModule,
         NetworksModule,
         TransactionsModule,
+        MasterAccountsModule,
         ConsortiumModule,
         // Last: its catch-all GET route must come after every API route.
         ConsoleModule,

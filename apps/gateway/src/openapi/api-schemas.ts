@@ -30,6 +30,12 @@ import {
   proposalSchema,
   submitProposalBodySchema,
 } from '@strata/contracts';
+import {
+  deployMasterAccountSchema,
+  masterAccountActionRecordSchema,
+  masterAccountSchema,
+  submitMasterAccountActionSchema,
+} from '@strata/contracts';
 import { z } from 'zod';
 import { operationAcceptedSchema, operationSchema } from '../operations/operation.schema';
 import { problemSchema } from '../problems/problem.schema';
@@ -56,6 +62,10 @@ const COMPONENTS = {
   SubmitTransaction: [submitTransactionSchema, 'input'],
   LedgerTransaction: [transactionSchema, 'output'],
   LedgerTransactionPage: [transactionPageSchema, 'output'],
+  DeployMasterAccount: [deployMasterAccountSchema, 'input'],
+  MasterAccount: [masterAccountSchema, 'output'],
+  SubmitMasterAccountAction: [submitMasterAccountActionSchema, 'input'],
+  MasterAccountAction: [masterAccountActionRecordSchema, 'output'],
   SubmitProposal: [submitProposalBodySchema, 'input'],
   CastVote: [castVoteBodySchema, 'input'],
   Proposal: [proposalSchema, 'output'],

@@ -14,6 +14,11 @@ import {
   transactionSchema,
 } from '@strata/contracts';
 import { proposalSchema } from '@strata/contracts';
+import {
+  masterAccountActionRecordSchema,
+  masterAccountSchema,
+  MasterAccountTopics,
+} from '@strata/contracts';
 import type { z } from 'zod';
 
 export interface OperationKind {
@@ -70,6 +75,17 @@ export const OPERATION_KINDS = {
     result: proposalSchema,
     location: (r) =>
       `/api/v1/networks/${(r as { networkId?: string }).networkId}/proposals/${r.id}`,
+  },
+  'deploy-master-account': {
+    topic: MasterAccountTopics.deployMasterAccount,
+    result: masterAccountSchema,
+    location: (r) => `/api/v1/networks/${(r as { networkId?: string }).networkId}/master-account`,
+  },
+  'submit-master-account-action': {
+    topic: MasterAccountTopics.submitMasterAccountAction,
+    result: masterAccountActionRecordSchema,
+    location: (r) =>
+      `/api/v1/networks/${(r as { networkId?: string }).networkId}/master-account/actions/${r.id}`,
   },
 } as const satisfies Record<string, OperationKind>;
 

@@ -65,13 +65,12 @@ export const deployMasterAccountCommandSchema = z.object({
 export type DeployMasterAccountCommand = z.infer<typeof deployMasterAccountCommandSchema>;
 
 const actionBase = { nonce: uint256Schema, deadline: uint256Schema };
+/**
+ * Variants with more required fields come first: the generated SDK serialises a union value
+ * with the first variant whose required fields it has, so a replace-account placed after
+ * authorise-account would lose its `replacement`.
+ */
 export const masterAccountActionSchema = z.discriminatedUnion('kind', [
-  z
-    .object({ kind: z.literal('authorise-account'), account: evmAddressSchema, ...actionBase })
-    .strict(),
-  z
-    .object({ kind: z.literal('freeze-account'), account: evmAddressSchema, ...actionBase })
-    .strict(),
   z
     .object({
       kind: z.literal('replace-account'),
@@ -87,6 +86,12 @@ export const masterAccountActionSchema = z.discriminatedUnion('kind', [
       threshold: z.number().int().min(1).max(MAX_MASTER_ACCOUNT_OWNERS),
       ...actionBase,
     })
+    .strict(),
+  z
+    .object({ kind: z.literal('authorise-account'), account: evmAddressSchema, ...actionBase })
+    .strict(),
+  z
+    .object({ kind: z.literal('freeze-account'), account: evmAddressSchema, ...actionBase })
     .strict(),
 ]);
 export type MasterAccountActionRequest = z.infer<typeof masterAccountActionSchema>;

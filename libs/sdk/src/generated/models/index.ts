@@ -5,11 +5,19 @@
 /* eslint-disable */
 export * from './CastVote';
 export * from './CreateSigningAccount';
+export * from './DeployMasterAccount';
 export * from './JoinNode';
 export * from './JoinNodeEndpoints';
 export * from './LedgerTransaction';
 export * from './LedgerTransactionPage';
 export * from './LedgerTransactionPageItemsInner';
+export * from './MasterAccount';
+export * from './MasterAccountAction';
+export * from './MasterAccountActionAction';
+export * from './MasterAccountActionActionOneOf';
+export * from './MasterAccountActionActionOneOf1';
+export * from './MasterAccountActionActionOneOf2';
+export * from './MasterAccountActionActionOneOf3';
 export * from './Network';
 export * from './NetworkDetail';
 export * from './NetworkDetailChain';
@@ -52,6 +60,7 @@ export * from './RegisterOrganisation';
 export * from './SigningAccount';
 export * from './SigningAccountPage';
 export * from './SigningAccountPageItemsInner';
+export * from './SubmitMasterAccountAction';
 export * from './SubmitProposal';
 export * from './SubmitTransaction';
 export * from './SubmitTransactionOneOf';
