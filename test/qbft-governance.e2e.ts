@@ -165,6 +165,19 @@ describe('validator governance, end to end against a fake Besu', () => {
     expect(besu.validators).toContain(candidateKey.address.toLowerCase());
     const nodes = await institutions[0].nodes.listNodes({ id: networkId });
     expect(nodes.find((node) => node.id === candidate.id)?.role).toBe('validator');
+    // The joined candidate was permissioned on every validator node through perm_* RPCs.
+    const allowedOn = (method: string, entry: string) =>
+      new Set(
+        besu
+          .callsOf(method)
+          .filter((call) => (call.params[0] as string[]).includes(entry))
+          .map((call) => call.node),
+      );
+    const validatorNodes = new Set(validatorAddresses.map((address) => address.toLowerCase()));
+    expect(allowedOn('perm_addNodesToAllowlist', candidate.enode)).toEqual(validatorNodes);
+    expect(allowedOn('perm_addAccountsToAllowlist', candidateKey.address.toLowerCase())).toEqual(
+      validatorNodes,
+    );
     const history = await institutions[1].governance.listProposals({ id: networkId });
     expect(history.find((entry: Proposal) => entry.id === proposal.id)?.votes).toHaveLength(3);
   });
@@ -200,6 +213,30 @@ describe('validator governance, end to end against a fake Besu', () => {
       }),
     );
     expect(late.status).toBe(409);
+  });
+
+  it('rejects a proposal as soon as the threshold can no longer be reached', async () => {
+    const proposal = await institutions[3].governance.submitProposal({
+      id: networkId,
+      submitProposal: {
+        action: { kind: 'admit-member', organisationId: outsider.organisationId },
+        deadline: inMinutes(10),
+      },
+    });
+    await institutions[0].governance.castVote({
+      id: networkId,
+      proposalId: proposal.id,
+      castVote: { approve: false },
+    });
+    const rejected = await institutions[1].governance.castVote({
+      id: networkId,
+      proposalId: proposal.id,
+      castVote: { approve: false },
+    });
+    expect(rejected.status).toBe('rejected');
+    expect(rejected.closedAt).not.toBeNull();
+    const network = await (await apiAs('admin')).networks.getNetwork({ id: networkId });
+    expect(network.memberOrganisationIds).not.toContain(outsider.organisationId);
   });
 
   it('refuses bad proposals with problem+json and stores nothing', async () => {

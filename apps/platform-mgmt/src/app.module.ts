@@ -9,6 +9,7 @@ import { NetworksService } from './networks/networks.service';
 import { OrganisationsService } from './organisations/organisations.service';
 import { RegistryHandlers } from './registry.handlers';
 import { NodesService } from './nodes/nodes.service';
+import { NodePermissioning } from './nodes/node-permissioning';
 import { ConsensusAdmin } from './consensus-admin/consensus-admin';
 import { JsonRpcConsensusAdmin } from './consensus-admin/json-rpc-consensus-admin';
 import { GovernanceScheduler } from './governance/governance-scheduler';
@@ -45,6 +46,7 @@ const config = loadPlatformMgmtConfig();
     NodesService,
     GovernanceService,
     { provide: ConsensusAdmin, useValue: new JsonRpcConsensusAdmin(5_000) },
+    NodePermissioning,
     GovernanceScheduler,
     ConsortiumHandlers,
   ],

@@ -1,5 +1,5 @@
 /**
- * The governance loop: closes proposals whose deadline passed (by the injected Clock), applies
+ * The governance loop: permissions newly joined nodes (NodePermissioning), closes proposals whose deadline passed (by the injected Clock), applies
  * approved ones — for validator changes it calls `qbft_proposeValidatorVote` on every active
  * validator node and then follows `qbft_getValidatorsByBlockNumber` until the change is in effect —
  * and records every transition with its event through the outbox. Rows are locked (skip locked)
@@ -19,7 +19,9 @@ import { Clock } from '@strata/runtime';
 import { ConsensusAdmin } from '../consensus-admin/consensus-admin';
 import { NetworkMember } from '../networks/network.entity';
 import { NetworkNode } from '../nodes/network-node.entity';
+import { NodePermissioning } from '../nodes/node-permissioning';
 import { ProvisioningPlanRecord } from '../provisioning/provisioning-plan.entity';
+import { isExpired } from './proposal-decision';
 import { GovernanceProposal, GovernanceVote, toProposalDto } from './proposal.entity';
 
 export const GOVERNANCE_TICK_MS = 1_000;
@@ -34,6 +36,7 @@ export class GovernanceScheduler implements OnApplicationBootstrap, OnApplicatio
     private readonly orm: MikroORM,
     private readonly clock: Clock,
     private readonly consensus: ConsensusAdmin,
+    private readonly permissioning: NodePermissioning,
   ) {}
 
   onApplicationBootstrap(): void {
@@ -59,8 +62,18 @@ export class GovernanceScheduler implements OnApplicationBootstrap, OnApplicatio
     }
   }
 
-  /** One pass: expire, then apply or follow every approved/executing proposal. */
+  /** One pass: permission new nodes, expire, then apply or follow approved/executing proposals. */
   async tick(): Promise<void> {
+    for (const networkId of await this.permissioning.pendingNetworks(this.orm.em.fork())) {
+      await this.orm.em
+        .fork()
+        .transactional((em) => this.permissioning.permissionNetwork(em, networkId))
+        .catch((error: unknown) =>
+          this.logger.warn(
+            `permissioning network ${networkId} failed: ${error instanceof Error ? error.message : String(error)}`,
+          ),
+        );
+    }
     const due = await this.orm.em
       .fork()
       .find(
@@ -83,7 +96,7 @@ export class GovernanceScheduler implements OnApplicationBootstrap, OnApplicatio
   private async advance(em: EntityManager, proposal: GovernanceProposal): Promise<void> {
     const now = this.clock.now();
     if (proposal.status === 'open') {
-      if (proposal.deadline.getTime() > now.getTime()) return;
+      if (!isExpired(proposal.deadline, now)) return;
       return this.close(
         em,
         proposal,

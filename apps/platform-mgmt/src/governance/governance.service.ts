@@ -21,6 +21,7 @@ import { NetworkMember } from '../networks/network.entity';
 import { NetworkNode } from '../nodes/network-node.entity';
 import { Organisation } from '../organisations/organisation.entity';
 import { ProvisioningPlanRecord } from '../provisioning/provisioning-plan.entity';
+import { decide, isExpired, thresholdFor } from './proposal-decision';
 import { GovernanceProposal, GovernanceVote, toProposalDto } from './proposal.entity';
 
 const unprocessable = (code: string, title: string, detail: string) =>
@@ -42,7 +43,7 @@ export class GovernanceService {
     const proposer = this.memberActor(actor, members);
     const now = this.clock.now();
     const deadline = new Date(proposal.deadline);
-    if (deadline.getTime() <= now.getTime()) {
+    if (isExpired(deadline, now)) {
       throw unprocessable(
         'deadline-passed',
         'Deadline in the past',
@@ -59,10 +60,7 @@ export class GovernanceService {
       );
     }
     const plan = await em.findOne(ProvisioningPlanRecord, { networkId });
-    const threshold = Math.min(
-      plan?.parameters.governanceThreshold ?? Math.floor(voters.length / 2) + 1,
-      voters.length,
-    );
+    const threshold = thresholdFor(voters.length, plan?.parameters.governanceThreshold);
     const entity = em.create(GovernanceProposal, {
       id: randomUUID(),
       networkId,
@@ -95,7 +93,7 @@ export class GovernanceService {
     if (!proposal) throw DomainProblem.notFound('Proposal', input.proposalId);
     const voter = this.memberActor(actor, proposal.eligibleVoters);
     const now = this.clock.now();
-    if (proposal.status !== 'open' || proposal.deadline.getTime() <= now.getTime()) {
+    if (proposal.status !== 'open' || isExpired(proposal.deadline, now)) {
       throw DomainProblem.conflict(`Proposal ${proposal.id} is no longer open for votes.`);
     }
     if (await em.count(GovernanceVote, { proposalId: proposal.id, organisationId: voter })) {
@@ -111,9 +109,15 @@ export class GovernanceService {
     const votes = await em.find(GovernanceVote, { proposalId: proposal.id });
     const approvals = votes.filter((vote) => vote.approve).length;
     const rejections = votes.length - approvals;
-    if (approvals >= proposal.threshold) {
+    const decision = decide(
+      proposal.threshold,
+      proposal.eligibleVoters.length,
+      approvals,
+      rejections,
+    );
+    if (decision === 'approved') {
       proposal.status = 'approved';
-    } else if (proposal.eligibleVoters.length - rejections < proposal.threshold) {
+    } else if (decision === 'rejected') {
       proposal.status = 'rejected';
       proposal.closedAt = now;
       proposal.outcome = 'rejected: the threshold can no longer be reached';

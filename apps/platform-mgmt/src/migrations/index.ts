@@ -1,5 +1,6 @@
 /** The checked-in migrations of platform-mgmt's schema, in order. Generated entries only. */
 import type { MigrationObject } from '@mikro-orm/core';
+import { Migration20261123155040_node_permissioning } from './Migration20261123155040_node_permissioning';
 import { Migration20261123153715_governance } from './Migration20261123153715_governance';
 import { Migration20261123152635_consortium } from './Migration20261123152635_consortium';
 import { Migration20261123144553_initial } from './Migration20261123144553_initial';
@@ -8,4 +9,8 @@ export const PLATFORM_MGMT_MIGRATIONS: MigrationObject[] = [
   { name: 'Migration20261123144553_initial', class: Migration20261123144553_initial },
   { name: 'Migration20261123152635_consortium', class: Migration20261123152635_consortium },
   { name: 'Migration20261123153715_governance', class: Migration20261123153715_governance },
+  {
+    name: 'Migration20261123155040_node_permissioning',
+    class: Migration20261123155040_node_permissioning,
+  },
 ];

@@ -25,6 +25,8 @@ export const NetworkNode = defineEntity({
     status: p.enum(['active', 'left'] as const),
     joinedAt: p.datetime(),
     leftAt: p.datetime().nullable(),
+    /** When the other nodes were told to allow this one (perm_* RPCs); null while pending. */
+    permissionedAt: p.datetime().nullable(),
   },
 });
 export type NetworkNode = InferEntity<typeof NetworkNode>;

@@ -66,6 +66,7 @@ export class NodesService {
       status: 'active',
       joinedAt: this.clock.now(),
       leftAt: null,
+      permissionedAt: null,
     });
     const dto = toNodeDto(entity);
     outbox.add({ topic: ConsortiumTopics.nodeJoined, key: networkId, payload: dto });

@@ -76,6 +76,7 @@ export class ProvisioningService {
         status: 'active',
         joinedAt: now,
         leftAt: null,
+        permissionedAt: now, // listed in the generated permissions_config.toml
       });
       this.keys.store(em, entity.id, keys.get(node.name) ?? '');
       return entity;

@@ -9,6 +9,7 @@ export const ConsortiumTopics = {
   nodeJoined: 'strata.platform-mgmt.node-joined.v1',
   leaveNode: 'strata.platform-mgmt.leave-node.v1',
   nodeLeft: 'strata.platform-mgmt.node-left.v1',
+  nodesPermissioned: 'strata.platform-mgmt.nodes-permissioned.v1',
   submitProposal: 'strata.platform-mgmt.submit-proposal.v1',
   proposalSubmitted: 'strata.platform-mgmt.proposal-submitted.v1',
   castVote: 'strata.platform-mgmt.cast-vote.v1',
