@@ -69,7 +69,7 @@ describe('ledger signing with a PKCS#11 token (SoftHSM2), end to end', () => {
     );
     expect(key.rows).toHaveLength(1);
     expect(key.rows[0].custody).toBe('pkcs11');
-    const onToken = Pkcs11Token.open(token);
+    const onToken = await Pkcs11Token.open(token);
     try {
       expect(onToken.privateKeyFlags(Buffer.from(key.rows[0].material, 'hex'))).toEqual({
         sensitive: true,

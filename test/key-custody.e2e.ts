@@ -57,7 +57,7 @@ describe('key custody on the real stack', () => {
     await orm.schema.create({ schema });
     const store = new PostgresKeyCustodyStore(orm);
     software = new SoftwareKeyVault(store, clock, 'an e2e keystore passphrase');
-    token = Pkcs11Token.open(ensureSoftHsmTestToken());
+    token = await Pkcs11Token.open(ensureSoftHsmTestToken());
     hsm = new Pkcs11KeyVault(store, clock, token);
     bus = new KafkaBus(
       {

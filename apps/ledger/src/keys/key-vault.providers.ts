@@ -35,14 +35,14 @@ export function keyVaultProviders(config: KeyVaultConfig): Provider[] {
     },
     {
       provide: PKCS11_TOKEN,
-      useFactory: () => {
+      useFactory: async (): Promise<Pkcs11Token | null> => {
         if (config.STRATA_KEYVAULT !== 'pkcs11') return null;
         if (!config.STRATA_PKCS11_PIN) {
           throw new KeyVaultConfigError(
             'STRATA_PKCS11_PIN is required with STRATA_KEYVAULT=pkcs11',
           );
         }
-        return Pkcs11Token.open({
+        return await Pkcs11Token.open({
           modulePath: config.STRATA_PKCS11_MODULE,
           tokenLabel: config.STRATA_PKCS11_TOKEN_LABEL,
           pin: config.STRATA_PKCS11_PIN,

@@ -19,8 +19,8 @@ describe('Pkcs11KeyVault on a SoftHSM2 token', () => {
   const store = new InMemoryKeyCustodyStore();
   let vault: Pkcs11KeyVault;
 
-  beforeAll(() => {
-    token = Pkcs11Token.open(ensureSoftHsmTestToken());
+  beforeAll(async () => {
+    token = await Pkcs11Token.open(ensureSoftHsmTestToken());
     vault = new Pkcs11KeyVault(store, clock, token);
   });
 
