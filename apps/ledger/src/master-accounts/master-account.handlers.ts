@@ -1,6 +1,6 @@
 /**
  * Master accounts on the bus: the deploy and submit-action commands, the ledger's own
- * `transaction-confirmed` / `transaction-failed` events that settle them, and reads.
+ * `transaction-confirmed` / `-failed` / `-cancelled` events that settle them, and reads.
  */
 import { Injectable, type OnModuleInit } from '@nestjs/common';
 import {
@@ -34,7 +34,7 @@ export class MasterAccountHandlers implements OnModuleInit {
       ({ em, outbox, payload, actor }) =>
         this.masterAccounts.submitAction(em, outbox, payload, actor),
     );
-    for (const status of ['confirmed', 'failed'] as const) {
+    for (const status of ['confirmed', 'failed', 'cancelled'] as const) {
       this.consumers.onEvent(
         LedgerTransactionTopics.transitioned(status),
         transactionSchema,

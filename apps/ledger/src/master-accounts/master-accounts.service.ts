@@ -180,7 +180,7 @@ export class MasterAccountsService {
     return dto;
   }
 
-  /** A ledger transaction reached `confirmed` or `failed`: settle what it carried, if anything. */
+  /** A ledger transaction was confirmed, failed or cancelled: settle what it carried, if anything. */
   async settle(em: EntityManager, outbox: OutboxWriter, tx: LedgerTransactionDto): Promise<void> {
     const confirmed = tx.status === 'confirmed';
     const now = this.clock.now();
@@ -207,7 +207,9 @@ export class MasterAccountsService {
     });
     if (!record) return;
     record.status = confirmed ? 'confirmed' : 'failed';
-    record.failureReason = confirmed ? null : (tx.failureReason ?? 'the transaction failed');
+    record.failureReason = confirmed
+      ? null
+      : (tx.failureReason ?? `the transaction was ${tx.status}`);
     record.updatedAt = now;
     if (confirmed && record.action.kind === 'change-owners') {
       const owned = await em.findOneOrFail(MasterAccount, { id: record.masterAccountId });
