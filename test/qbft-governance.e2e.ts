@@ -8,7 +8,14 @@
 import { randomUUID } from 'node:crypto';
 import { computeAddress, SigningKey } from 'ethers';
 import { Configuration, GovernanceApi, NodesApi, type Proposal } from '@strata/sdk';
-import { createUser, FakeBesu, passwordToken, readE2eRun } from '@strata/testing';
+import {
+  createUser,
+  FakeBesu,
+  killApp,
+  passwordToken,
+  readE2eRun,
+  restartApp,
+} from '@strata/testing';
 import { apiAs, type Api, gatewayUrl, problemOf, raw, uniqueName } from './support/api';
 import { eventually } from './support/eventually';
 
@@ -54,6 +61,7 @@ describe('validator governance, end to end against a fake Besu', () => {
   let institutions: Institution[];
   let outsider: Institution;
   let validatorAddresses: string[];
+  let candidateNode: { id: string; address: string } | undefined;
 
   beforeAll(async () => {
     const admin = await apiAs('admin');
@@ -165,6 +173,7 @@ describe('validator governance, end to end against a fake Besu', () => {
     expect(besu.validators).toContain(candidateKey.address.toLowerCase());
     const nodes = await institutions[0].nodes.listNodes({ id: networkId });
     expect(nodes.find((node) => node.id === candidate.id)?.role).toBe('validator');
+    candidateNode = { id: candidate.id, address: candidateKey.address };
     // The joined candidate was permissioned on every validator node through perm_* RPCs.
     const allowedOn = (method: string, entry: string) =>
       new Set(
@@ -180,6 +189,48 @@ describe('validator governance, end to end against a fake Besu', () => {
     );
     const history = await institutions[1].governance.listProposals({ id: networkId });
     expect(history.find((entry: Proposal) => entry.id === proposal.id)?.votes).toHaveLength(3);
+  });
+
+  it('answers a repeated Idempotency-Key with the same proposal and finishes an approved removal after platform-mgmt is SIGKILLed', async () => {
+    if (!candidateNode) throw new Error('needs the validator added by the first test');
+    const idempotencyKey = randomUUID();
+    const submitProposal = {
+      action: { kind: 'remove-validator' as const, nodeId: candidateNode.id },
+      deadline: inMinutes(10),
+    };
+    const proposal = await institutions[1].governance.submitProposal({
+      id: networkId,
+      idempotencyKey,
+      submitProposal,
+    });
+    const again = await institutions[1].governance.submitProposal({
+      id: networkId,
+      idempotencyKey,
+      submitProposal,
+    });
+    expect(again.id).toBe(proposal.id);
+    for (const voter of institutions.slice(1, 4)) {
+      await voter.governance.castVote({
+        id: networkId,
+        proposalId: proposal.id,
+        castVote: { approve: true },
+      });
+    }
+    await killApp('platform-mgmt', 'SIGKILL');
+    await restartApp('platform-mgmt');
+    await eventually(async () => {
+      const current = await institutions[1].governance.getProposal({
+        id: networkId,
+        proposalId: proposal.id,
+      });
+      if (current.status !== 'executed')
+        throw new Error(`still ${current.status}: ${current.outcome}`);
+      return current;
+    }, 'the removal to be executed after the restart');
+    expect(besu.validators).not.toContain(candidateNode.address.toLowerCase());
+    expect(besu.validators).toHaveLength(4);
+    const nodes = await institutions[0].nodes.listNodes({ id: networkId });
+    expect(nodes.find((node) => node.id === candidateNode?.id)?.role).toBe('member');
   });
 
   it('expires a proposal that does not reach the threshold before its deadline, and then refuses votes', async () => {
