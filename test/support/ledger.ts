@@ -8,7 +8,7 @@ import { randomUUID } from 'node:crypto';
 import { AbiCoder, id } from 'ethers';
 import { Configuration, TransactionsApi, type LedgerTransaction } from '@strata/sdk';
 import { createUser, jsonRpc, readE2eRun } from '@strata/testing';
-import { apiAs, type Api, uniqueName } from './api';
+import { apiAs, type Api, type RawResponse, uniqueName } from './api';
 import { eventually } from './eventually';
 
 export interface Member {
@@ -136,4 +136,31 @@ export function deploying(runtime: string): string {
   const code = runtime.slice(2);
   const len = (code.length / 2).toString(16).padStart(2, '0');
   return `0x60${len}600c60003960${len}6000f3${code}`;
+}
+
+/**
+ * The transaction ids of submissions: each POST answers 202 with the transaction, or (when the
+ * ledger did not answer within the gateway's reply timeout) with its pending operation, which
+ * is polled until it holds the accepted transaction.
+ */
+export async function acceptedIds(
+  member: Member,
+  answers: Promise<RawResponse>[],
+): Promise<string[]> {
+  return Promise.all(
+    answers.map(async (answer) => {
+      const { status, body } = await answer;
+      if (status !== 202) throw new Error(`submission answered ${status}: ${JSON.stringify(body)}`);
+      if (typeof body.nonce === 'number') return String(body.id);
+      const operation = await eventually(
+        async () => {
+          const read = await member.api.operations.getOperation({ id: String(body.operationId) });
+          return read.status === 'succeeded' ? read : undefined;
+        },
+        `pending submission ${String(body.operationId)} to be accepted`,
+        90_000,
+      );
+      return String((operation.result as { id: string }).id);
+    }),
+  );
 }
