@@ -13,6 +13,7 @@ import type {
 } from '@strata/contracts';
 import { ApiRequestError, toApiProblem, unreachableProblem } from './api-problem';
 import { type ConsortiumApi, createConsortiumApi } from './consortium-api';
+import { createMasterAccountApi, type MasterAccountApi } from './master-account-api';
 import { toNetwork, toNetworkDetail, toOrganisation, toPage } from './sdk-models';
 
 export interface PageQuery {
@@ -35,6 +36,8 @@ export interface ConsoleApi {
   getNetwork(id: string): Promise<NetworkDetail>;
   /** Nodes and governance of a network. */
   consortium: ConsortiumApi;
+  /** The caller organisation's master account on a network. */
+  masterAccounts: MasterAccountApi;
 }
 
 /** The SDK throws ResponseError (with the Response) for HTTP errors, FetchError otherwise. */
@@ -87,5 +90,6 @@ export function createConsoleApi(
         return toNetworkDetail(await networks.getNetwork({ id }));
       }),
     consortium: createConsortiumApi(configuration, call),
+    masterAccounts: createMasterAccountApi(configuration, call),
   };
 }

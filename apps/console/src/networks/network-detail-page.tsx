@@ -7,6 +7,7 @@ import { Link } from '../layout/navigation';
 import { ProblemAlert } from '../layout/problem-alert';
 import { ChainStatusPanel } from './chain-status-panel';
 import { NetworkConsortium } from './network-consortium';
+import { NetworkMasterAccount } from './network-master-account';
 import { NetworkMembers } from './network-members';
 
 export function NetworkDetailPage(props: { networkId: string }) {
@@ -42,6 +43,7 @@ export function NetworkDetailPage(props: { networkId: string }) {
           <h2>Members ({network.memberOrganisationIds.length})</h2>
           <NetworkMembers memberIds={network.memberOrganisationIds} />
           <NetworkConsortium networkId={network.id} />
+          <NetworkMasterAccount networkId={network.id} />
         </>
       )}
     </section>
