@@ -14,6 +14,20 @@ interface Tx {
 
 const SINK = '0x000000000000000000000000000000000000bEEF';
 
+async function acceptedThrough(
+  gatewayUrl: string,
+  headers: Record<string, string>,
+  operationId: string,
+): Promise<string> {
+  for (;;) {
+    const response = await fetch(`${gatewayUrl}/api/v1/operations/${operationId}`, { headers });
+    const operation = (await response.json()) as { status: string; result?: { id: string } };
+    if (operation.status === 'succeeded' && operation.result) return operation.result.id;
+    if (operation.status === 'failed') throw new Error(`operation ${operationId} failed`);
+    await sleep(100);
+  }
+}
+
 export async function runStrataSide(
   gatewayUrl: string,
   token: string,
@@ -41,10 +55,12 @@ export async function runStrataSide(
         }),
       });
       const body = (await response.json()) as { id?: string; operationId?: string };
-      if (response.status !== 202 || !body.id) {
+      if (response.status !== 202 || !(body.id ?? body.operationId)) {
         throw new Error(`submission ${i} answered ${response.status}: ${JSON.stringify(body)}`);
       }
-      postedAt.set(body.id, at);
+      // Without a reply within the gateway's timeout the answer is the pending operation.
+      const id = body.id ?? (await acceptedThrough(gatewayUrl, headers, body.operationId ?? ''));
+      postedAt.set(id, at);
     },
   );
   const list = async (offset: number, status?: string) => {
