@@ -13,14 +13,16 @@ const rawOf = (r: string, s: bigint): Uint8Array =>
 describe('ethereumSignatureFromRaw', () => {
   const key = new SigningKey(`0x${'11'.repeat(32)}`);
   const address = computeAddress(key.publicKey);
+  const publicKey = getBytes(key.publicKey);
+  const other = getBytes(new SigningKey(`0x${'22'.repeat(32)}`).publicKey);
 
-  it('recovers to the key address with a low s for random digests, whether the HSM gave low or high s', () => {
+  it('gives a low-s signature recovering to the key address for random digests, whether the HSM gave low or high s', () => {
     fc.assert(
       fc.property(fc.uint8Array({ minLength: 32, maxLength: 32 }), fc.boolean(), (digest, high) => {
         const signature = key.sign(digest);
         const s = BigInt(signature.s);
         const raw = rawOf(signature.r, high ? SECP256K1_N - s : s);
-        const converted = ethereumSignatureFromRaw(raw, digest, address);
+        const converted = ethereumSignatureFromRaw(raw, digest, publicKey);
         expect(BigInt(converted.s) <= SECP256K1_N / 2n).toBe(true);
         expect(converted.serialized).toBe(signature.serialized);
         expect(computeAddress(SigningKey.recoverPublicKey(digest, converted))).toBe(address);
@@ -29,13 +31,22 @@ describe('ethereumSignatureFromRaw', () => {
     );
   });
 
-  it('refuses a signature that does not belong to the expected address', () => {
-    const other = computeAddress(new SigningKey(`0x${'22'.repeat(32)}`).publicKey);
-    const digest = new Uint8Array(32).fill(7);
-    const signature = key.sign(digest);
-    expect(() =>
-      ethereumSignatureFromRaw(rawOf(signature.r, BigInt(signature.s)), digest, other),
-    ).toThrow(SignatureConversionError);
+  it("refuses a signature that does not verify with the key's public point", () => {
+    fc.assert(
+      fc.property(fc.uint8Array({ minLength: 32, maxLength: 32 }), (digest) => {
+        const signature = key.sign(digest);
+        const raw = rawOf(signature.r, BigInt(signature.s));
+        expect(() => ethereumSignatureFromRaw(raw, digest, other)).toThrow(
+          SignatureConversionError,
+        );
+        const tampered = new Uint8Array(digest);
+        tampered[0] ^= 1;
+        expect(() => ethereumSignatureFromRaw(raw, tampered, publicKey)).toThrow(
+          SignatureConversionError,
+        );
+      }),
+      { numRuns: 50 },
+    );
   });
 
   it('refuses raw signatures of the wrong length or out of range', () => {
@@ -43,18 +54,18 @@ describe('ethereumSignatureFromRaw', () => {
       fc.property(
         fc.uint8Array({ maxLength: 100 }).filter((b) => b.length !== 64),
         (raw) => {
-          expect(() => ethereumSignatureFromRaw(raw, new Uint8Array(32), address)).toThrow(
+          expect(() => ethereumSignatureFromRaw(raw, new Uint8Array(32), publicKey)).toThrow(
             SignatureConversionError,
           );
         },
       ),
     );
     const zero = new Uint8Array(64);
-    expect(() => ethereumSignatureFromRaw(zero, new Uint8Array(32), address)).toThrow(
+    expect(() => ethereumSignatureFromRaw(zero, new Uint8Array(32), publicKey)).toThrow(
       SignatureConversionError,
     );
     const overN = getBytes(`${toBeHex(SECP256K1_N, 32)}${'01'.padStart(64, '0')}`);
-    expect(() => ethereumSignatureFromRaw(overN, new Uint8Array(32), address)).toThrow(
+    expect(() => ethereumSignatureFromRaw(overN, new Uint8Array(32), publicKey)).toThrow(
       SignatureConversionError,
     );
   });

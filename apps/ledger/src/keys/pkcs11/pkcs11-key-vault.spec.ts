@@ -43,6 +43,14 @@ describe('Pkcs11KeyVault on a SoftHSM2 token', () => {
     expect(store.usages).toHaveLength(20);
   });
 
+  it('signs after a restart (a fresh vault reads the public point from the token)', async () => {
+    const { keyId, address } = await vault.createKey(org, 'hsm-restart');
+    const restarted = new Pkcs11KeyVault(store, clock, token);
+    const digest = randomBytes(32);
+    const signature = await restarted.signDigest(keyId, digest, operator);
+    expect(computeAddress(SigningKey.recoverPublicKey(digest, signature))).toBe(address);
+  });
+
   it('refuses another organisation before touching the token', async () => {
     const { keyId } = await vault.createKey(org, 'hsm-3');
     const before = store.usages.length;

@@ -7,7 +7,11 @@
 import { type Signature } from 'ethers';
 import type { Clock } from '@strata/runtime';
 import { CustodiedKeyVault, type GeneratedKey } from '../custody/custodied-key-vault';
-import { addressFromEcPoint, ethereumSignatureFromRaw } from '../custody/ethereum-signature';
+import {
+  addressFromEcPoint,
+  ethereumSignatureFromRaw,
+  uncompressedPoint,
+} from '../custody/ethereum-signature';
 import type { KeyCustodyStore, StoredKey } from '../custody/key-custody-store';
 import type { Pkcs11Token } from './pkcs11-token';
 
@@ -16,6 +20,8 @@ const tokenIdOf = (keyId: string): Buffer => Buffer.from(keyId.replaceAll('-', '
 
 export class Pkcs11KeyVault extends CustodiedKeyVault {
   protected readonly custody = 'pkcs11' as const;
+  /** Public points by key id, read from the token once: they give the recovery id cheaply. */
+  private readonly publicKeys = new Map<string, Uint8Array>();
 
   constructor(
     store: KeyCustodyStore,
@@ -28,11 +34,21 @@ export class Pkcs11KeyVault extends CustodiedKeyVault {
   protected async generate(keyId: string): Promise<GeneratedKey> {
     const id = tokenIdOf(keyId);
     const point = this.token.generateSecp256k1(id, `strata-${keyId}`);
+    this.publicKeys.set(keyId, uncompressedPoint(point));
     return { address: addressFromEcPoint(point), material: id.toString('hex') };
   }
 
   protected async signWithKey(key: StoredKey, digest: Uint8Array): Promise<Signature> {
-    const raw = this.token.signDigest(Buffer.from(key.material, 'hex'), digest);
-    return ethereumSignatureFromRaw(raw, digest, key.address);
+    const id = Buffer.from(key.material, 'hex');
+    let publicKey = this.publicKeys.get(key.keyId);
+    if (!publicKey) {
+      publicKey = uncompressedPoint(this.token.publicPoint(id));
+      if (addressFromEcPoint(publicKey) !== key.address) {
+        throw new Error(`the token's key for ${key.keyId} is not the one recorded for it`);
+      }
+      this.publicKeys.set(key.keyId, publicKey);
+    }
+    const raw = this.token.signDigest(id, digest);
+    return ethereumSignatureFromRaw(raw, digest, publicKey);
   }
 }

@@ -94,6 +94,17 @@ export class Pkcs11Token {
     return this.module.C_Sign(this.session, Buffer.from(digest), Buffer.alloc(72));
   }
 
+  /** The public CKA_EC_POINT (DER) of the key pair `id`. */
+  publicPoint(id: Buffer): Buffer {
+    const [point] = this.module.C_GetAttributeValue(
+      this.session,
+      this.find(this.lib.CKO_PUBLIC_KEY, id),
+      [{ type: this.lib.CKA_EC_POINT }],
+    );
+    if (!Buffer.isBuffer(point.value)) throw new Pkcs11TokenError('the token gave no EC point');
+    return point.value;
+  }
+
   /** Whether the private key `id` can be read out of the token (it never should). */
   privateKeyFlags(id: Buffer): { sensitive: boolean; extractable: boolean } {
     const [sensitive, extractable] = this.module.C_GetAttributeValue(
