@@ -15,6 +15,7 @@ import {
   passwordToken,
   readE2eRun,
   restartApp,
+  runningApp,
 } from '@strata/testing';
 import { apiAs, type Api, gatewayUrl, problemOf, raw, uniqueName } from './support/api';
 import { eventually } from './support/eventually';
@@ -264,6 +265,10 @@ describe('validator governance, end to end against a fake Besu', () => {
       }),
     );
     expect(late.status).toBe(409);
+    const metrics = await (await fetch(`${runningApp('platform-mgmt').url}/metrics`)).text();
+    expect(metrics).toMatch(
+      /strata_governance_proposals_closed_total\{[^}]*status="expired"[^}]*\} [1-9]/,
+    );
   });
 
   it('rejects a proposal as soon as the threshold can no longer be reached', async () => {

@@ -12,6 +12,7 @@ import { NodesService } from './nodes/nodes.service';
 import { NodePermissioning } from './nodes/node-permissioning';
 import { ConsensusAdmin } from './consensus-admin/consensus-admin';
 import { JsonRpcConsensusAdmin } from './consensus-admin/json-rpc-consensus-admin';
+import { GovernanceMetrics } from './governance/governance-metrics';
 import { GovernanceScheduler } from './governance/governance-scheduler';
 import { GovernanceService } from './governance/governance.service';
 import { ConsortiumHandlers } from './provisioning/consortium.handlers';
@@ -44,6 +45,7 @@ const config = loadPlatformMgmtConfig();
     { provide: NodeKeyStore, useValue: new EncryptedNodeKeyStore(config.STRATA_NODE_KEY_SECRET) },
     ProvisioningService,
     NodesService,
+    GovernanceMetrics,
     GovernanceService,
     { provide: ConsensusAdmin, useValue: new JsonRpcConsensusAdmin(5_000) },
     NodePermissioning,

@@ -21,6 +21,7 @@ import { NetworkMember } from '../networks/network.entity';
 import { NetworkNode } from '../nodes/network-node.entity';
 import { NodePermissioning } from '../nodes/node-permissioning';
 import { ProvisioningPlanRecord } from '../provisioning/provisioning-plan.entity';
+import { GovernanceMetrics } from './governance-metrics';
 import { isExpired } from './proposal-decision';
 import { GovernanceProposal, GovernanceVote, toProposalDto } from './proposal.entity';
 
@@ -37,6 +38,7 @@ export class GovernanceScheduler implements OnApplicationBootstrap, OnApplicatio
     private readonly clock: Clock,
     private readonly consensus: ConsensusAdmin,
     private readonly permissioning: NodePermissioning,
+    private readonly metrics: GovernanceMetrics,
   ) {}
 
   onApplicationBootstrap(): void {
@@ -68,11 +70,12 @@ export class GovernanceScheduler implements OnApplicationBootstrap, OnApplicatio
       await this.orm.em
         .fork()
         .transactional((em) => this.permissioning.permissionNetwork(em, networkId))
-        .catch((error: unknown) =>
+        .catch((error: unknown) => {
+          this.metrics.consensusFailure('permissioning');
           this.logger.warn(
             `permissioning network ${networkId} failed: ${error instanceof Error ? error.message : String(error)}`,
-          ),
-        );
+          );
+        });
     }
     const due = await this.orm.em
       .fork()
@@ -177,6 +180,7 @@ export class GovernanceScheduler implements OnApplicationBootstrap, OnApplicatio
         `validator set at the latest block: ${current.length} validator(s)`,
       );
     } catch (error) {
+      this.metrics.consensusFailure('validator-vote');
       proposal.outcome = `retrying: ${error instanceof Error ? error.message : String(error)}`;
     }
   }
@@ -190,6 +194,7 @@ export class GovernanceScheduler implements OnApplicationBootstrap, OnApplicatio
     proposal.status = status;
     proposal.closedAt = this.clock.now();
     proposal.outcome = outcome;
+    this.metrics.proposalClosed(status);
     const votes = await em.find(GovernanceVote, { proposalId: proposal.id });
     new OutboxWriter(em).add({
       topic: ConsortiumTopics.proposalClosed,

@@ -21,6 +21,7 @@ import { NetworkMember } from '../networks/network.entity';
 import { NetworkNode } from '../nodes/network-node.entity';
 import { Organisation } from '../organisations/organisation.entity';
 import { ProvisioningPlanRecord } from '../provisioning/provisioning-plan.entity';
+import { GovernanceMetrics } from './governance-metrics';
 import { decide, isExpired, thresholdFor } from './proposal-decision';
 import { GovernanceProposal, GovernanceVote, toProposalDto } from './proposal.entity';
 
@@ -29,7 +30,10 @@ const unprocessable = (code: string, title: string, detail: string) =>
 
 @Injectable()
 export class GovernanceService {
-  constructor(private readonly clock: Clock) {}
+  constructor(
+    private readonly clock: Clock,
+    private readonly metrics: GovernanceMetrics,
+  ) {}
 
   async submit(
     em: EntityManager,
@@ -125,6 +129,7 @@ export class GovernanceService {
     const dto = toProposalDto(proposal, votes);
     outbox.add({ topic: ConsortiumTopics.voteCast, key: proposal.networkId, payload: dto });
     if (proposal.status === 'rejected') {
+      this.metrics.proposalClosed('rejected');
       outbox.add({ topic: ConsortiumTopics.proposalClosed, key: proposal.networkId, payload: dto });
     }
     return dto;
