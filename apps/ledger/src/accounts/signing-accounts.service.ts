@@ -59,11 +59,14 @@ export class SigningAccountsService {
     });
     await this.nonces.open(em, network.id, key.address, 0);
     if ((await this.node.chainId(network.rpcUrl)) === ANVIL_CHAIN_ID) {
+      // An explicit legacy gas price: anvil's own fee filling fails on zero-fee chains.
+      const { gasPrice } = await this.node.feeData(network.rpcUrl);
       await this.node.send(network.rpcUrl, 'eth_sendTransaction', [
         {
           from: ANVIL_FIRST_DEV_ACCOUNT,
           to: key.address,
           value: `0x${LOCAL_FUNDING_WEI.toString(16)}`,
+          gasPrice: `0x${gasPrice.toString(16)}`,
         },
       ]);
       this.logger.log(`funded ${key.address} from anvil's first dev account (local chain)`);

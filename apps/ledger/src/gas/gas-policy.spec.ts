@@ -23,12 +23,15 @@ describe('gas policy', () => {
     );
   });
 
-  it('prices free-gas networks at zero', () => {
+  it('prices free-gas networks at zero even when the node suggests a tip', () => {
     const offer = initialFees(
-      { baseFeePerGas: 0n, gasPrice: 0n, maxPriorityFeePerGas: 0n },
+      { baseFeePerGas: 0n, gasPrice: 0n, maxPriorityFeePerGas: 10n ** 9n },
       settings,
     );
     expect(offer).toEqual({ type: 'eip1559', maxFeePerGas: 0n, maxPriorityFeePerGas: 0n });
+    expect(
+      initialFees({ baseFeePerGas: null, gasPrice: 0n, maxPriorityFeePerGas: 0n }, settings),
+    ).toEqual({ type: 'legacy', gasPrice: 0n });
   });
 
   it('bumps by at least 10% until the cap, then refuses', () => {

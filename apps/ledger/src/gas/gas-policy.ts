@@ -31,6 +31,12 @@ export function gasLimitWithMargin(estimate: bigint, settings: GasSettings): big
 const min = (a: bigint, b: bigint): bigint => (a < b ? a : b);
 
 export function initialFees(fees: FeeData, settings: GasSettings): FeeOffer {
+  if (isFreeGas(fees)) {
+    // A node may still suggest a tip (anvil does); nothing is owed, so nothing is offered.
+    return fees.baseFeePerGas === null
+      ? { type: 'legacy', gasPrice: 0n }
+      : { type: 'eip1559', maxFeePerGas: 0n, maxPriorityFeePerGas: 0n };
+  }
   if (fees.baseFeePerGas === null) {
     return { type: 'legacy', gasPrice: min(fees.gasPrice, settings.maxFeePerGasCap) };
   }
@@ -56,4 +62,9 @@ export function bumpedFees(current: FeeOffer, settings: GasSettings): FeeOffer |
     maxFeePerGas,
     maxPriorityFeePerGas: min(bump(current.maxPriorityFeePerGas), maxFeePerGas),
   };
+}
+
+/** Free-gas networks (Besu with zero base fee / gas price 0): the node prices gas at zero. */
+export function isFreeGas(fees: FeeData): boolean {
+  return fees.gasPrice === 0n && (fees.baseFeePerGas === null || fees.baseFeePerGas === 0n);
 }
