@@ -12,6 +12,7 @@ import { GATEWAY_CONFIG, type GatewayConfig } from './config';
 import { ConsoleModule } from './console/console.module';
 import { ConsortiumModule } from './consortium/consortium.module';
 import { HealthModule } from './health/health.module';
+import { IdentityModule } from './identity/identity.module';
 import { loggerParams } from './http/logging';
 import { MasterAccountsModule } from './master-accounts/master-accounts.module';
 import { MetricsModule } from './metrics/metrics.module';
@@ -47,6 +48,7 @@ export class AppModule {
         TransactionsModule,
         MasterAccountsModule,
         ConsortiumModule,
+        IdentityModule,
         // Last: its catch-all GET route must come after every API route.
         ConsoleModule,
       ],

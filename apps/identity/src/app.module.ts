@@ -1,18 +1,31 @@
-/** Identity layer: DIDs, verifiable credentials, trusted issuers (capabilities arrive with their issues). */
+/** Identity layer: DIDs (did:key held by the platform for organisations) and their resolution. */
 import { Module } from '@nestjs/common';
+import { KeyEncryption } from '@strata/persistence';
 import { Clock, serviceModules, SystemClock } from '@strata/runtime';
-import { loadIdentityConfig } from './config';
+import { identityKeystorePassphrase, loadIdentityConfig } from './config';
 import { IDENTITY_ENTITIES } from './entities';
+import { IdentifiersService, IDENTITY_KEY_ENCRYPTION } from './identifiers/identifiers.service';
+import { IdentityHandlers } from './identity.handlers';
 import { IDENTITY_MIGRATIONS } from './migrations';
+
+const config = loadIdentityConfig();
 
 @Module({
   imports: serviceModules({
     app: 'identity',
     schema: 'identity',
-    config: loadIdentityConfig(),
+    config,
     entities: IDENTITY_ENTITIES,
     migrations: IDENTITY_MIGRATIONS,
   }),
-  providers: [{ provide: Clock, useClass: SystemClock }],
+  providers: [
+    { provide: Clock, useClass: SystemClock },
+    {
+      provide: IDENTITY_KEY_ENCRYPTION,
+      useFactory: () => new KeyEncryption(identityKeystorePassphrase(config)),
+    },
+    IdentifiersService,
+    IdentityHandlers,
+  ],
 })
 export class AppModule {}

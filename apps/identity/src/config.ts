@@ -1,9 +1,29 @@
 /** identity's configuration (environment variables). */
-import type { z } from 'zod';
+import { z } from 'zod';
 import { baseConfigSchema, loadConfig } from '@strata/config';
 
-export const identityConfigSchema = baseConfigSchema({ port: 3103 });
+/** The passphrase used when none is configured, for local development and tests only. */
+export const LOCAL_IDENTITY_KEYSTORE_PASSPHRASE = 'strata-local-development-identity-keystore';
+
+export const identityConfigSchema = baseConfigSchema({ port: 3103 }).extend({
+  /** Passphrase the key-encryption key of platform-held DID keys is derived from (scrypt). Required in production. */
+  STRATA_IDENTITY_KEYSTORE_PASSPHRASE: z.string().min(16).optional(),
+});
 export type IdentityConfig = z.infer<typeof identityConfigSchema>;
 
 export const loadIdentityConfig = (env: NodeJS.ProcessEnv = process.env): IdentityConfig =>
   loadConfig(identityConfigSchema, env);
+
+/** The DID keystore passphrase; refuses the local default in production. */
+export function identityKeystorePassphrase(
+  config: Pick<IdentityConfig, 'STRATA_IDENTITY_KEYSTORE_PASSPHRASE'>,
+  nodeEnv: string | undefined = process.env.NODE_ENV,
+): string {
+  if (config.STRATA_IDENTITY_KEYSTORE_PASSPHRASE) return config.STRATA_IDENTITY_KEYSTORE_PASSPHRASE;
+  if (nodeEnv === 'production') {
+    throw new Error(
+      'STRATA_IDENTITY_KEYSTORE_PASSPHRASE must be set when NODE_ENV=production (the local default would protect nothing)',
+    );
+  }
+  return LOCAL_IDENTITY_KEYSTORE_PASSPHRASE;
+}

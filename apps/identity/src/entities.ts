@@ -1,4 +1,4 @@
-/** Every table identity owns besides the bus's outbox and inbox (none yet). */
-import type { EntitySchema } from '@mikro-orm/core';
+/** Every table identity owns besides the bus's outbox and inbox. */
+import { ManagedDid } from './identifiers/managed-did.entity';
 
-export const IDENTITY_ENTITIES: EntitySchema[] = [];
+export const IDENTITY_ENTITIES = [ManagedDid];

@@ -10,3 +10,4 @@ export * from './ledger/keys';
 export * from './platform-mgmt/qbft';
 export * from './ledger/transactions';
 export * from './ledger/master-accounts';
+export * from './identity/identifiers';

@@ -4,6 +4,9 @@
  * and documentation. Request bodies use the input view (defaults optional), responses the output.
  */
 import {
+  createDidSchema,
+  didResolutionResultSchema,
+  managedDidSchema,
   createSigningAccountSchema,
   signingAccountPageSchema,
   signingAccountSchema,
@@ -59,6 +62,9 @@ const COMPONENTS = {
   SigningAccount: [signingAccountSchema, 'output'],
   SigningAccountPage: [signingAccountPageSchema, 'output'],
   CreateSigningAccount: [createSigningAccountSchema, 'input'],
+  CreateDid: [createDidSchema, 'input'],
+  ManagedDid: [managedDidSchema, 'output'],
+  DidResolutionResult: [didResolutionResultSchema, 'output'],
   SubmitTransaction: [submitTransactionSchema, 'input'],
   LedgerTransaction: [transactionSchema, 'output'],
   LedgerTransactionPage: [transactionPageSchema, 'output'],

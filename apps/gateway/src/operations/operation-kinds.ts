@@ -19,6 +19,7 @@ import {
   masterAccountSchema,
   MasterAccountTopics,
 } from '@strata/contracts';
+import { IdentityTopics, managedDidSchema } from '@strata/contracts';
 import type { z } from 'zod';
 
 export interface OperationKind {
@@ -86,6 +87,11 @@ export const OPERATION_KINDS = {
     result: masterAccountActionRecordSchema,
     location: (r) =>
       `/api/v1/networks/${(r as { networkId?: string }).networkId}/master-account/actions/${r.id}`,
+  },
+  'create-did': {
+    topic: IdentityTopics.createDid,
+    result: managedDidSchema,
+    location: (r) => `/api/v1/identifiers/${r.id}`,
   },
 } as const satisfies Record<string, OperationKind>;
 

@@ -1,13 +1,13 @@
 /**
  * The default KeyVault: secp256k1 keys generated in this process, stored only sealed
- * (AES-256-GCM under the passphrase-derived KEK, see key-encryption.ts) in the ledger's schema,
+ * (AES-256-GCM under the passphrase-derived KEK, see @strata/persistence key-encryption.ts) in the ledger's schema,
  * opened for the moment of one signature. Private keys are never logged or returned.
  */
 import { getBytes, type Signature, SigningKey, Wallet } from 'ethers';
 import type { Clock } from '@strata/runtime';
 import { CustodiedKeyVault, type GeneratedKey } from '../custody/custodied-key-vault';
 import type { KeyCustodyStore, StoredKey } from '../custody/key-custody-store';
-import { KeyEncryption } from './key-encryption';
+import { KeyEncryption } from '@strata/persistence';
 
 export class SoftwareKeyVault extends CustodiedKeyVault {
   protected readonly custody = 'software' as const;

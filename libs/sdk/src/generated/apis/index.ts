@@ -4,6 +4,7 @@
 /* tslint:disable */
 /* eslint-disable */
 export * from './GovernanceApi';
+export * from './IdentifiersApi';
 export * from './MasterAccountsApi';
 export * from './NetworksApi';
 export * from './NodesApi';

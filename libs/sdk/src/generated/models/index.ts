@@ -4,13 +4,17 @@
 /* tslint:disable */
 /* eslint-disable */
 export * from './CastVote';
+export * from './CreateDid';
 export * from './CreateSigningAccount';
 export * from './DeployMasterAccount';
+export * from './DidResolutionResult';
+export * from './DidResolutionResultDidResolutionMetadata';
 export * from './JoinNode';
 export * from './JoinNodeEndpoints';
 export * from './LedgerTransaction';
 export * from './LedgerTransactionPage';
 export * from './LedgerTransactionPageItemsInner';
+export * from './ManagedDid';
 export * from './MasterAccount';
 export * from './MasterAccountAction';
 export * from './MasterAccountActionAction';

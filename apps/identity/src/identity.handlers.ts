@@ -1,0 +1,51 @@
+/**
+ * identity's side of the bus: DID commands and queries. Roles and organisation are checked here
+ * too (defence in depth behind the gateway's guards).
+ */
+import { Injectable, type OnModuleInit } from '@nestjs/common';
+import {
+  type Actor,
+  createDidSchema,
+  type IdentityQuery,
+  identityQuerySchema,
+  IdentityTopics,
+} from '@strata/contracts';
+import { BusConsumers, DomainProblem } from '@strata/bus';
+import { IdentifiersService } from './identifiers/identifiers.service';
+
+function requireIssuerRole(actor: Actor | undefined): Actor & { organisationId: string } {
+  if (!actor?.roles.some((role) => role === 'institution-admin' || role === 'operator')) {
+    throw DomainProblem.forbidden('Only an institution administrator or operator may do this.');
+  }
+  if (!actor.organisationId) {
+    throw DomainProblem.forbidden('The caller belongs to no organisation.');
+  }
+  return { ...actor, organisationId: actor.organisationId };
+}
+
+@Injectable()
+export class IdentityHandlers implements OnModuleInit {
+  constructor(
+    private readonly consumers: BusConsumers,
+    private readonly identifiers: IdentifiersService,
+  ) {}
+
+  onModuleInit(): void {
+    this.consumers.onCommand(
+      IdentityTopics.createDid,
+      createDidSchema,
+      ({ em, outbox, payload, actor }) =>
+        this.identifiers.create(em, outbox, payload, requireIssuerRole(actor)),
+    );
+    this.consumers.onQuery<IdentityQuery, unknown>(
+      IdentityTopics.queries,
+      identityQuerySchema,
+      async ({ payload }) => {
+        switch (payload.query) {
+          case 'resolve-did':
+            return this.identifiers.resolve(payload.did);
+        }
+      },
+    );
+  }
+}
