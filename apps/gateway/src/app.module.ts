@@ -14,6 +14,7 @@ import { ConsortiumModule } from './consortium/consortium.module';
 import { HealthModule } from './health/health.module';
 import { IdentityModule } from './identity/identity.module';
 import { loggerParams } from './http/logging';
+import { EventListenersModule } from './event-listeners/event-listeners.module';
 import { MasterAccountsModule } from './master-accounts/master-accounts.module';
 import { MetricsModule } from './metrics/metrics.module';
 import { NetworksModule } from './networks/networks.module';
@@ -47,6 +48,7 @@ export class AppModule {
         NetworksModule,
         TransactionsModule,
         MasterAccountsModule,
+        EventListenersModule,
         ConsortiumModule,
         IdentityModule,
         // Last: its catch-all GET route must come after every API route.

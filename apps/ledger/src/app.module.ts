@@ -5,6 +5,7 @@ import { serviceModules } from '@strata/runtime';
 import { ChainStatusHandlersModuleProviders } from './chain-status';
 import { Clock, SystemClock } from '@strata/runtime';
 import { loadLedgerConfig } from './config';
+import { eventSyncProviders } from './event-sync';
 import { LEDGER_ENTITIES } from './entities';
 import { keyVaultProviders } from './keys/key-vault.providers';
 import { masterAccountProviders } from './master-accounts';
@@ -33,6 +34,7 @@ const config = loadLedgerConfig();
     ...keyVaultProviders(config),
     ...transactionProviders(config),
     ...masterAccountProviders,
+    ...eventSyncProviders(),
   ],
 })
 export class AppModule implements OnApplicationShutdown {

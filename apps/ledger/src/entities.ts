@@ -1,5 +1,6 @@
 /** Every table the ledger owns (besides the bus's outbox and inbox). */
 import { SigningAccount } from './accounts/signing-account.entity';
+import { EventListener, SyncedBlock } from './event-sync';
 import { CustodyKey } from './keys/custody/custody-key.entity';
 import { MasterAccountActionRecord } from './master-accounts/master-account-action.entity';
 import { MasterAccount } from './master-accounts/master-account.entity';
@@ -19,4 +20,6 @@ export const LEDGER_ENTITIES = [
   KeyUsageRecord,
   MasterAccount,
   MasterAccountActionRecord,
+  EventListener,
+  SyncedBlock,
 ];

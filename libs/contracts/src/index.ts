@@ -11,3 +11,4 @@ export * from './platform-mgmt/qbft';
 export * from './ledger/transactions';
 export * from './ledger/master-accounts';
 export * from './identity/identifiers';
+export * from './ledger/event-listeners';

@@ -35,6 +35,9 @@ import {
 } from '@strata/contracts';
 import {
   deployMasterAccountSchema,
+  createEventListenerSchema,
+  eventListenerListSchema,
+  eventListenerSchema,
   masterAccountActionRecordSchema,
   masterAccountSchema,
   submitMasterAccountActionSchema,
@@ -72,6 +75,9 @@ const COMPONENTS = {
   MasterAccount: [masterAccountSchema, 'output'],
   SubmitMasterAccountAction: [submitMasterAccountActionSchema, 'input'],
   MasterAccountAction: [masterAccountActionRecordSchema, 'output'],
+  CreateEventListener: [createEventListenerSchema, 'input'],
+  EventListener: [eventListenerSchema, 'output'],
+  EventListenerList: [eventListenerListSchema, 'output'],
   SubmitProposal: [submitProposalBodySchema, 'input'],
   CastVote: [castVoteBodySchema, 'input'],
   Proposal: [proposalSchema, 'output'],

@@ -20,6 +20,7 @@ import {
   MasterAccountTopics,
 } from '@strata/contracts';
 import { IdentityTopics, managedDidSchema } from '@strata/contracts';
+import { eventListenerSchema, EventListenerTopics } from '@strata/contracts';
 import type { z } from 'zod';
 
 export interface OperationKind {
@@ -92,6 +93,18 @@ export const OPERATION_KINDS = {
     topic: IdentityTopics.createDid,
     result: managedDidSchema,
     location: (r) => `/api/v1/identifiers/${r.id}`,
+  },
+  'create-event-listener': {
+    topic: EventListenerTopics.createEventListener,
+    result: eventListenerSchema,
+    location: (r) =>
+      `/api/v1/networks/${(r as { networkId?: string }).networkId}/event-listeners/${r.id}`,
+  },
+  'change-event-listener': {
+    topic: EventListenerTopics.changeEventListener,
+    result: eventListenerSchema,
+    location: (r) =>
+      `/api/v1/networks/${(r as { networkId?: string }).networkId}/event-listeners/${r.id}`,
   },
 } as const satisfies Record<string, OperationKind>;
 

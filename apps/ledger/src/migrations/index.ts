@@ -1,5 +1,6 @@
 /** The checked-in migrations of the ledger's schema, in order. Generated entries only. */
 import type { MigrationObject } from '@mikro-orm/core';
+import { Migration20261123160428_event_sync } from './Migration20261123160428_event_sync';
 import { Migration20261123154232_master_accounts } from './Migration20261123154232_master_accounts';
 import { Migration20261123153827_key_custody } from './Migration20261123153827_key_custody';
 import { Migration20261123152646_transactions } from './Migration20261123152646_transactions';
@@ -13,4 +14,5 @@ export const LEDGER_MIGRATIONS: MigrationObject[] = [
     name: 'Migration20261123154232_master_accounts',
     class: Migration20261123154232_master_accounts,
   },
+  { name: 'Migration20261123160428_event_sync', class: Migration20261123160428_event_sync },
 ];

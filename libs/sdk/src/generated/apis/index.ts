@@ -3,6 +3,7 @@
 /* eslint-disable */
 /* tslint:disable */
 /* eslint-disable */
+export * from './EventListenersApi';
 export * from './GovernanceApi';
 export * from './IdentifiersApi';
 export * from './MasterAccountsApi';

@@ -41,7 +41,7 @@ export interface DidResolutionResult {
      * @type {object}
      * @memberof DidResolutionResult
      */
-    didDocumentMetadata: object;
+    didDocumentMetadata: object | null;
     /**
      * 
      * @type {DidResolutionResultDidResolutionMetadata}

@@ -5,10 +5,14 @@
 /* eslint-disable */
 export * from './CastVote';
 export * from './CreateDid';
+export * from './CreateEventListener';
 export * from './CreateSigningAccount';
 export * from './DeployMasterAccount';
 export * from './DidResolutionResult';
 export * from './DidResolutionResultDidResolutionMetadata';
+export * from './EventListener';
+export * from './EventListenerList';
+export * from './EventListenerListItemsInner';
 export * from './JoinNode';
 export * from './JoinNodeEndpoints';
 export * from './LedgerTransaction';

@@ -1,0 +1,86 @@
+/**
+ * The event sync loop: polls the head of every network with active listeners and steps each
+ * listener (listener-sync.ts) until it has caught up, each step in its own database transaction
+ * with the listener row locked (SKIP LOCKED), so several ledger instances share the work
+ * without delivering a window twice.
+ */
+import {
+  Inject,
+  Injectable,
+  Logger,
+  type OnApplicationBootstrap,
+  type OnApplicationShutdown,
+} from '@nestjs/common';
+import { LockMode } from '@mikro-orm/core';
+import { MikroORM } from '@mikro-orm/postgresql';
+import { OutboxWriter } from '@strata/bus';
+import { LedgerNetwork } from '../networks/ledger-network.entity';
+import { EventListener } from './event-listener.entity';
+import { EVENT_SYNC_SETTINGS, type EventSyncSettings } from './event-sync.settings';
+import { ListenerSync, type StepOutcome } from './listener-sync';
+
+@Injectable()
+export class EventSyncLoop implements OnApplicationBootstrap, OnApplicationShutdown {
+  private readonly logger = new Logger(EventSyncLoop.name);
+  private running = false;
+  private loop: Promise<void> = Promise.resolve();
+
+  constructor(
+    private readonly orm: MikroORM,
+    private readonly sync: ListenerSync,
+    @Inject(EVENT_SYNC_SETTINGS) private readonly settings: EventSyncSettings,
+  ) {}
+
+  onApplicationBootstrap(): void {
+    this.running = true;
+    this.loop = this.run();
+  }
+
+  async onApplicationShutdown(): Promise<void> {
+    this.running = false;
+    await this.loop;
+  }
+
+  private async run(): Promise<void> {
+    while (this.running) {
+      let progressed = false;
+      try {
+        progressed = await this.pass();
+      } catch (error) {
+        this.logger.warn(`event sync pass failed: ${errorText(error)}`);
+      }
+      if (!progressed) await new Promise((r) => setTimeout(r, this.settings.pollIntervalMs));
+    }
+  }
+
+  /** One step of every active listener; true when any of them moved. */
+  async pass(): Promise<boolean> {
+    const ids = await this.orm.em
+      .fork()
+      .find(EventListener, { status: 'active' }, { fields: ['id'], orderBy: { id: 'asc' } });
+    const outcomes = await Promise.all(ids.map(({ id }) => this.stepListener(id)));
+    return outcomes.some((o) => o === 'progressed' || o === 'reorged' || o === 'refused');
+  }
+
+  private async stepListener(id: string): Promise<StepOutcome> {
+    try {
+      return await this.orm.em.fork().transactional(async (em) => {
+        const listener = await em.findOne(
+          EventListener,
+          { id, status: 'active' },
+          { lockMode: LockMode.PESSIMISTIC_PARTIAL_WRITE },
+        );
+        if (!listener) return 'idle';
+        const network = await em.findOne(LedgerNetwork, { id: listener.networkId });
+        if (!network) return 'idle';
+        return this.sync.step(em, new OutboxWriter(em), listener, network.rpcUrl);
+      });
+    } catch (error) {
+      this.logger.warn(`listener ${id}: sync step failed: ${errorText(error)}`);
+      return 'idle';
+    }
+  }
+}
+
+const errorText = (error: unknown): string =>
+  error instanceof Error ? error.message : String(error);
