@@ -30,10 +30,11 @@ export class ListenerSync {
     listener: EventListener,
     rpcUrl: string,
   ): Promise<StepOutcome> {
+    // Checked even when no new block is confirmed: a reorg may keep the height the same.
+    if (await this.reorganised(em, outbox, listener, rpcUrl)) return 'reorged';
     const head = await this.chain.head(rpcUrl);
     const window = nextWindow(listener.nextBlock, head, listener.confirmations, listener.rangeSize);
     if (!window) return 'idle';
-    if (await this.reorganised(em, outbox, listener, rpcUrl)) return 'reorged';
     const last = await this.chain.header(rpcUrl, window.to);
     if (!last) return 'idle';
     const abi = ListenerAbi.parse(listener.abi);
