@@ -8,6 +8,8 @@ import { type SideResult, sleep, summarise, withConcurrency } from './latency';
 
 const ANVIL_MNEMONIC = 'test test test test test test test test test test test junk';
 const SINK = '0x000000000000000000000000000000000000bEEF';
+/** Give up when no receipt arrived for this long (the node lost transactions). */
+const STALL_MS = 60_000;
 
 export async function runRawSide(
   rpcUrl: string,
@@ -51,7 +53,14 @@ export async function runRawSide(
     sent.push({ hash: await jsonRpc<string>(rpcUrl, 'eth_sendRawTransaction', [raw]), sentAt });
   });
   let pending = sent;
+  let progressAt = performance.now();
   while (pending.length > 0) {
+    if (performance.now() - progressAt > STALL_MS) {
+      throw new Error(
+        `raw baseline stalled: ${latencies.length} of ${count} receipts after no progress for ${STALL_MS / 1000}s`,
+      );
+    }
+    const before = latencies.length;
     const still: typeof sent = [];
     await withConcurrency(pending, concurrency, async (tx) => {
       if (await jsonRpc<unknown>(rpcUrl, 'eth_getTransactionReceipt', [tx.hash])) {
@@ -61,6 +70,7 @@ export async function runRawSide(
       }
     });
     pending = still;
+    if (latencies.length > before) progressAt = performance.now();
     if (pending.length > 0) await sleep(20);
   }
   return summarise(latencies, (performance.now() - started) / 1000);

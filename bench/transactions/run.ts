@@ -31,7 +31,9 @@ async function main(): Promise<number> {
     await strata?.close({ keepDatabase: options.keepDatabase });
     await anvil?.stop();
   };
-  process.once('SIGINT', () => void stopAll().finally(() => process.exit(130)));
+  for (const signal of ['SIGINT', 'SIGTERM'] as const) {
+    process.once(signal, () => void stopAll().finally(() => process.exit(130)));
+  }
   try {
     anvil = await startPrivateAnvil();
     progress.ok(`fresh anvil on ${anvil.rpcUrl}`);
