@@ -1,16 +1,19 @@
 /**
- * identity's side of the bus: DID commands and queries. Roles and organisation are checked here
- * too (defence in depth behind the gateway's guards).
+ * identity's side of the bus: DID and credential commands and queries. Roles and organisation
+ * are checked here too (defence in depth behind the gateway's guards).
  */
 import { Injectable, type OnModuleInit } from '@nestjs/common';
 import {
   type Actor,
   createDidSchema,
+  CredentialTopics,
+  issueCredentialSchema,
   type IdentityQuery,
   identityQuerySchema,
   IdentityTopics,
 } from '@strata/contracts';
 import { BusConsumers, DomainProblem } from '@strata/bus';
+import { CredentialsService } from './credentials/credentials.service';
 import { IdentifiersService } from './identifiers/identifiers.service';
 
 function requireIssuerRole(actor: Actor | undefined): Actor & { organisationId: string } {
@@ -28,6 +31,7 @@ export class IdentityHandlers implements OnModuleInit {
   constructor(
     private readonly consumers: BusConsumers,
     private readonly identifiers: IdentifiersService,
+    private readonly credentials: CredentialsService,
   ) {}
 
   onModuleInit(): void {
@@ -37,6 +41,12 @@ export class IdentityHandlers implements OnModuleInit {
       ({ em, outbox, payload, actor }) =>
         this.identifiers.create(em, outbox, payload, requireIssuerRole(actor)),
     );
+    this.consumers.onCommand(
+      CredentialTopics.issueCredential,
+      issueCredentialSchema,
+      ({ em, outbox, payload, actor }) =>
+        this.credentials.issue(em, outbox, payload, requireIssuerRole(actor)),
+    );
     this.consumers.onQuery<IdentityQuery, unknown>(
       IdentityTopics.queries,
       identityQuerySchema,
@@ -44,6 +54,8 @@ export class IdentityHandlers implements OnModuleInit {
         switch (payload.query) {
           case 'resolve-did':
             return this.identifiers.resolve(payload.did);
+          case 'verify-credential':
+            return this.credentials.verify(payload.credential);
         }
       },
     );

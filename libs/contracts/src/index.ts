@@ -11,4 +11,6 @@ export * from './platform-mgmt/qbft';
 export * from './ledger/transactions';
 export * from './ledger/master-accounts';
 export * from './identity/identifiers';
+export * from './identity/credentials';
+export * from './identity/queries';
 export * from './ledger/event-listeners';

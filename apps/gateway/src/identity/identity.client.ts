@@ -28,7 +28,7 @@ export class IdentityClient {
     try {
       reply = await this.requester.request(
         IdentityTopics.queries,
-        { key: query.did, payload: query, actor },
+        { key: query.query === 'resolve-did' ? query.did : 'verify', payload: query, actor },
         this.config.STRATA_REPLY_TIMEOUT_MS,
       );
     } catch (error) {

@@ -4,6 +4,10 @@
  * and documentation. Request bodies use the input view (defaults optional), responses the output.
  */
 import {
+  issueCredentialSchema,
+  issuedCredentialSchema,
+  verificationResultSchema,
+  verifyCredentialSchema,
   createDidSchema,
   didResolutionResultSchema,
   managedDidSchema,
@@ -68,6 +72,10 @@ const COMPONENTS = {
   CreateDid: [createDidSchema, 'input'],
   ManagedDid: [managedDidSchema, 'output'],
   DidResolutionResult: [didResolutionResultSchema, 'output'],
+  IssueCredential: [issueCredentialSchema, 'input'],
+  IssuedCredential: [issuedCredentialSchema, 'output'],
+  VerifyCredential: [verifyCredentialSchema, 'input'],
+  VerificationResult: [verificationResultSchema, 'output'],
   SubmitTransaction: [submitTransactionSchema, 'input'],
   LedgerTransaction: [transactionSchema, 'output'],
   LedgerTransactionPage: [transactionPageSchema, 'output'],

@@ -20,6 +20,7 @@ import {
   MasterAccountTopics,
 } from '@strata/contracts';
 import { IdentityTopics, managedDidSchema } from '@strata/contracts';
+import { CredentialTopics, issuedCredentialSchema } from '@strata/contracts';
 import { eventListenerSchema, EventListenerTopics } from '@strata/contracts';
 import type { z } from 'zod';
 
@@ -93,6 +94,11 @@ export const OPERATION_KINDS = {
     topic: IdentityTopics.createDid,
     result: managedDidSchema,
     location: (r) => `/api/v1/identifiers/${r.id}`,
+  },
+  'issue-credential': {
+    topic: CredentialTopics.issueCredential,
+    result: issuedCredentialSchema,
+    location: (r) => `/api/v1/credentials/${r.id}`,
   },
   'create-event-listener': {
     topic: EventListenerTopics.createEventListener,

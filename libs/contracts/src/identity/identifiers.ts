@@ -34,11 +34,6 @@ export type ManagedDid = z.infer<typeof managedDidSchema>;
 /** A DID in a URL or request: bounded, checked for syntax by the resolver. */
 export const didInputSchema = z.string().min(1).max(512);
 
-export const identityQuerySchema = z.discriminatedUnion('query', [
-  z.object({ query: z.literal('resolve-did'), did: didInputSchema }),
-]);
-export type IdentityQuery = z.infer<typeof identityQuerySchema>;
-
 /** W3C DID Resolution result (DID Resolution v0.3 / DID Core §7.1). */
 export const didResolutionResultSchema = z.object({
   didDocument: z.record(z.string(), z.unknown()).nullable(),

@@ -3,6 +3,7 @@
 /* eslint-disable */
 /* tslint:disable */
 /* eslint-disable */
+export * from './CredentialsApi';
 export * from './EventListenersApi';
 export * from './GovernanceApi';
 export * from './IdentifiersApi';

@@ -1,0 +1,113 @@
+/**
+ * Verifiable credentials as JWTs: issuing with one of the caller organisation's platform-held
+ * did:key (VC Data Model 2.0 credential in the `vc` claim, with the JWT registered claims
+ * iss/sub/jti/nbf/exp that did-jwt and VC-JWT 1.1 verifiers read) and verifying.
+ */
+import { randomUUID } from 'node:crypto';
+import { Inject, Injectable } from '@nestjs/common';
+import type { EntityManager } from '@mikro-orm/postgresql';
+import { createJWT } from 'did-jwt';
+import {
+  type Actor,
+  CredentialTopics,
+  type IssueCredential,
+  type IssuedCredential,
+  type VerificationResult,
+} from '@strata/contracts';
+import { DomainProblem, type OutboxWriter } from '@strata/bus';
+import type { KeyEncryption } from '@strata/persistence';
+import { Clock } from '@strata/runtime';
+import { IDENTITY_KEY_ENCRYPTION } from '../identifiers/identifiers.service';
+import { ManagedDid } from '../identifiers/managed-did.entity';
+import { ALG_OF, signerFor } from './credential-signer';
+import { verifyCredentialJwt } from './credential-verifier';
+
+const VC_CONTEXT_V2 = 'https://www.w3.org/ns/credentials/v2';
+
+@Injectable()
+export class CredentialsService {
+  constructor(
+    private readonly clock: Clock,
+    @Inject(IDENTITY_KEY_ENCRYPTION) private readonly encryption: KeyEncryption,
+  ) {}
+
+  async issue(
+    em: EntityManager,
+    outbox: OutboxWriter,
+    input: IssueCredential,
+    actor: Actor & { organisationId: string },
+  ): Promise<IssuedCredential> {
+    const issuer = await em.findOne(ManagedDid, { did: input.issuer });
+    if (!issuer || issuer.organisationId !== actor.organisationId) {
+      throw DomainProblem.forbidden(`${input.issuer} is not a DID of the caller's organisation.`);
+    }
+    const id = `urn:uuid:${randomUUID()}`;
+    const validFrom = input.validFrom ? new Date(input.validFrom) : this.clock.now();
+    const validUntil = input.validUntil ? new Date(input.validUntil) : null;
+    const types = [
+      'VerifiableCredential',
+      ...input.types.filter((t) => t !== 'VerifiableCredential'),
+    ];
+    const credential = {
+      '@context': [VC_CONTEXT_V2],
+      id,
+      type: types,
+      issuer: issuer.did,
+      validFrom: validFrom.toISOString(),
+      ...(validUntil ? { validUntil: validUntil.toISOString() } : {}),
+      credentialSubject: { ...(input.subjectId ? { id: input.subjectId } : {}), ...input.claims },
+    };
+    const alg = ALG_OF[issuer.keyType];
+    const privateKey = this.encryption.open(issuer.sealedPrivateKey, {
+      keyId: issuer.did,
+      address: issuer.did,
+    });
+    let jwt: string;
+    try {
+      jwt = await createJWT(
+        {
+          vc: credential,
+          jti: id,
+          ...(input.subjectId ? { sub: input.subjectId } : {}),
+          nbf: Math.floor(validFrom.getTime() / 1000),
+          ...(validUntil ? { exp: Math.floor(validUntil.getTime() / 1000) } : {}),
+        },
+        { issuer: issuer.did, signer: signerFor(issuer.keyType, privateKey) },
+        { alg, typ: 'JWT', kid: `${issuer.did}#${issuer.did.slice('did:key:'.length)}` },
+      );
+    } finally {
+      privateKey.fill(0);
+    }
+    const issued: IssuedCredential = {
+      id,
+      issuer: issuer.did,
+      types,
+      alg,
+      validFrom: credential.validFrom,
+      validUntil: validUntil?.toISOString() ?? null,
+      jwt,
+    };
+    // The event records the issuance (who, what, when), not the subject's claims.
+    outbox.add({
+      topic: CredentialTopics.credentialIssued,
+      key: issuer.did,
+      payload: {
+        id,
+        issuer: issuer.did,
+        types,
+        alg,
+        validFrom: issued.validFrom,
+        validUntil: issued.validUntil,
+        subjectId: input.subjectId ?? null,
+        organisationId: actor.organisationId,
+        issuedBy: actor.subject,
+        issuedAt: this.clock.now().toISOString(),
+      },
+    });
+    return issued;
+  }
+
+  verify(jwt: string): Promise<VerificationResult> {
+    return verifyCredentialJwt(jwt, this.clock.now());
+  }
+}
