@@ -20,6 +20,13 @@ import { OutboxWriter } from './outbox';
 import type { OutboxRelay } from './outbox-relay';
 import { DomainProblem, INTERNAL_PROBLEM } from './problems';
 import { publishDeadLetter } from './dead-letter';
+import {
+  FinishedPrefix,
+  forEachConcurrently,
+  groupByKey,
+  KEY_CONCURRENCY,
+  QUERY_CONCURRENCY,
+} from './batch-processing';
 import type { CommandHandler, EventHandler, QueryHandler, TransactionalContext } from './handlers';
 
 export interface RetryPolicy {
@@ -34,21 +41,6 @@ interface Delivery {
   topic: string;
   partition: number;
   message: KafkaMessage;
-}
-
-/** How many queries of one batch are answered at once. */
-const QUERY_CONCURRENCY = 32;
-
-async function forEachConcurrently<T>(
-  items: T[],
-  limit: number,
-  work: (item: T) => Promise<void>,
-): Promise<void> {
-  let next = 0;
-  const worker = async (): Promise<void> => {
-    while (next < items.length) await work(items[next++]);
-  };
-  await Promise.all(Array.from({ length: Math.min(limit, items.length) }, worker));
 }
 
 interface Registration {
@@ -117,10 +109,34 @@ export class BusConsumers {
           },
         });
       } else {
-        // Commands and events keep the order of their partition (the aggregate's order).
+        // Commands and events keep the order of their key (the aggregate); different keys of a
+        // batch are processed concurrently. Offsets advance only over a finished prefix.
         await consumer.run({
           partitionsConsumedConcurrently,
-          eachMessage: (payload) => this.dispatch(registration, payload),
+          eachBatchAutoResolve: false,
+          eachBatch: async (payload) => {
+            const { batch } = payload;
+            const progress = new FinishedPrefix(batch.messages, (offset) =>
+              payload.resolveOffset(offset),
+            );
+            await forEachConcurrently(
+              groupByKey(batch.messages),
+              KEY_CONCURRENCY,
+              async (group) => {
+                for (const message of group) {
+                  // After a rebalance the rest is redelivered to whoever owns the partition now.
+                  if (!payload.isRunning() || payload.isStale()) return;
+                  await this.dispatch(registration, {
+                    topic: batch.topic,
+                    partition: batch.partition,
+                    message,
+                  });
+                  progress.finished(message);
+                  await payload.heartbeat();
+                }
+              },
+            );
+          },
         });
       }
       this.consumers.push(consumer);
