@@ -17,6 +17,7 @@ import {
   emitEvents,
   eventListenersApi,
   FIXTURE_ABI,
+  settled,
 } from './support/event-sync';
 import { anvilNetwork, memberWithRole } from './support/ledger';
 
@@ -56,17 +57,20 @@ describe('ledger event sync through a reorg', () => {
     const address = await fixture.getAddress();
     const listener = await eventually(
       () =>
-        listeners.createEventListener({
-          id: networkId,
-          idempotencyKey: randomUUID(),
-          createEventListener: {
-            name: 'reorg',
-            address,
-            abi: FIXTURE_ABI,
-            fromBlock: '0',
-            confirmations: 1,
-          },
-        }),
+        settled(
+          member.api,
+          listeners.createEventListenerRaw({
+            id: networkId,
+            idempotencyKey: randomUUID(),
+            createEventListener: {
+              name: 'reorg',
+              address,
+              abi: FIXTURE_ABI,
+              fromBlock: '0',
+              confirmations: 1,
+            },
+          }),
+        ),
       'the ledger to know the network',
     );
     await emitEvents(fixture, 20, 5); // four blocks of five events: seq 0-19
@@ -124,17 +128,20 @@ describe('ledger event sync through a reorg', () => {
     const listen = (name: string, confirmations: number) =>
       eventually(
         () =>
-          listeners.createEventListener({
-            id: networkId,
-            idempotencyKey: randomUUID(),
-            createEventListener: {
-              name,
-              address,
-              abi: FIXTURE_ABI,
-              fromBlock: 'latest',
-              confirmations,
-            },
-          }),
+          settled(
+            member.api,
+            listeners.createEventListenerRaw({
+              id: networkId,
+              idempotencyKey: randomUUID(),
+              createEventListener: {
+                name,
+                address,
+                abi: FIXTURE_ABI,
+                fromBlock: 'latest',
+                confirmations,
+              },
+            }),
+          ),
         'the ledger to know the network',
       );
     const deep = await listen('deep', 3);

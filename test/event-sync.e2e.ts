@@ -25,6 +25,7 @@ import {
   emitEvents,
   eventListenersApi,
   FIXTURE_ABI,
+  settled,
 } from './support/event-sync';
 import { anvilNetwork, type Member, memberWithRole } from './support/ledger';
 
@@ -64,11 +65,14 @@ describe('ledger event sync, end to end', () => {
   const create = (
     body: Parameters<EventListenersApi['createEventListener']>[0]['createEventListener'],
   ) =>
-    listeners.createEventListener({
-      id: networkId,
-      idempotencyKey: randomUUID(),
-      createEventListener: body,
-    });
+    settled(
+      member.api,
+      listeners.createEventListenerRaw({
+        id: networkId,
+        idempotencyKey: randomUUID(),
+        createEventListener: body,
+      }),
+    );
 
   beforeAll(async () => {
     anvil = await startPrivateAnvil();
@@ -166,25 +170,34 @@ describe('ledger event sync, end to end', () => {
       fromBlock: 'latest',
       confirmations: 1,
     });
-    const paused = await listeners.pauseEventListener({
-      id: networkId,
-      listenerId: listener.id,
-      idempotencyKey: randomUUID(),
-    });
+    const paused = await settled(
+      member.api,
+      listeners.pauseEventListenerRaw({
+        id: networkId,
+        listenerId: listener.id,
+        idempotencyKey: randomUUID(),
+      }),
+    );
     expect(paused.status).toBe('paused');
     await emitEvents(fixture, 20);
-    const resumed = await listeners.resumeEventListener({
-      id: networkId,
-      listenerId: listener.id,
-      idempotencyKey: randomUUID(),
-    });
+    const resumed = await settled(
+      member.api,
+      listeners.resumeEventListenerRaw({
+        id: networkId,
+        listenerId: listener.id,
+        idempotencyKey: randomUUID(),
+      }),
+    );
     expect(resumed.status).toBe('active');
     await eventually(() => kafka.of(listener.id).length >= 20, '20 events after resume');
-    const deleted = await listeners.deleteEventListener({
-      id: networkId,
-      listenerId: listener.id,
-      idempotencyKey: randomUUID(),
-    });
+    const deleted = await settled(
+      member.api,
+      listeners.deleteEventListenerRaw({
+        id: networkId,
+        listenerId: listener.id,
+        idempotencyKey: randomUUID(),
+      }),
+    );
     expect(deleted.status).toBe('deleted');
     expect(
       (await listeners.listEventListeners({ id: networkId })).items.map((l) => l.id),

@@ -13,12 +13,13 @@ import {
   JsonRpcProvider,
   Wallet,
 } from 'ethers';
-import { Configuration, EventListenersApi } from '@strata/sdk';
+import { type ApiResponse, Configuration, EventListenersApi } from '@strata/sdk';
 import { KafkaBus } from '@strata/bus';
 import { type ContractEvent, EventListenerTopics } from '@strata/contracts';
 import { EventSyncFixtureArtifact } from '@strata/chain';
 import { readE2eRun } from '@strata/testing';
 import type { Api } from './api';
+import { eventually } from './eventually';
 
 /** anvil's first dev account (public, funded on every anvil). */
 const ANVIL_DEV_KEY = '0xac0974bec39a17e36ba4a6b4d238ff944bacb478cbed5efcae784d7bf4f2ff80';
@@ -29,6 +30,28 @@ export function eventListenersApi(api: Api): EventListenersApi {
   return new EventListenersApi(
     new Configuration({ basePath: api.baseUrl, accessToken: async () => api.token }),
   );
+}
+
+/**
+ * The result of a listener write: its 201 body, or, when the ledger did not answer within the
+ * gateway's reply timeout (202 with X-Operation-Id), the result of the operation once it settled.
+ */
+export async function settled<T>(api: Api, call: Promise<ApiResponse<T>>): Promise<T> {
+  const response = await call;
+  if (response.raw.status !== 202) return response.value();
+  const id = response.raw.headers.get('x-operation-id') ?? '';
+  const operation = await eventually(
+    async () => {
+      const read = await api.operations.getOperation({ id });
+      return read.status !== 'pending' ? read : undefined;
+    },
+    `operation ${id} to settle`,
+    90_000,
+  );
+  if (operation.status !== 'succeeded') {
+    throw new Error(`operation ${id} failed: ${JSON.stringify(operation.problem)}`);
+  }
+  return operation.result as T;
 }
 
 export interface ContractEventLog {
