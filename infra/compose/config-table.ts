@@ -51,6 +51,8 @@ export const VARIABLE_MEANINGS: Readonly<Record<string, string>> = {
   STRATA_PKCS11_MODULE: 'PKCS#11 library of the HSM (with `STRATA_KEYVAULT=pkcs11`).',
   STRATA_PKCS11_TOKEN_LABEL: 'Label of the PKCS#11 token holding the keys.',
   STRATA_PKCS11_PIN: 'User PIN of the PKCS#11 token; required with `STRATA_KEYVAULT=pkcs11`.',
+  STRATA_IDENTITY_STATUS_LIST_BASE_URL:
+    'Public URL under which the gateway serves status list credentials (`{url}/{id}`); embedded in every issued credential.',
   STRATA_IDENTITY_KEYSTORE_PASSPHRASE:
     'Passphrase (16+ characters) the key-encryption key of platform-held DID keys is derived from; a local default applies only outside `NODE_ENV=production`.',
 };

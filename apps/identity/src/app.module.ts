@@ -1,4 +1,4 @@
-/** Identity layer: DIDs (did:key held by the platform for organisations), their resolution, and VC-JWT issue/verify. */
+/** Identity layer: DIDs (did:key held by the platform for organisations), their resolution, VC-JWT issue/verify and Bitstring Status Lists. */
 import { Module } from '@nestjs/common';
 import { KeyEncryption } from '@strata/persistence';
 import { Clock, serviceModules, SystemClock } from '@strata/runtime';
@@ -8,6 +8,7 @@ import { CredentialsService } from './credentials/credentials.service';
 import { IdentifiersService, IDENTITY_KEY_ENCRYPTION } from './identifiers/identifiers.service';
 import { IdentityHandlers } from './identity.handlers';
 import { IDENTITY_MIGRATIONS } from './migrations';
+import { STATUS_LIST_BASE_URL, StatusListsService } from './status/status-lists.service';
 
 const config = loadIdentityConfig();
 
@@ -27,6 +28,8 @@ const config = loadIdentityConfig();
     },
     IdentifiersService,
     CredentialsService,
+    { provide: STATUS_LIST_BASE_URL, useValue: config.STRATA_IDENTITY_STATUS_LIST_BASE_URL },
+    StatusListsService,
     IdentityHandlers,
   ],
 })

@@ -8,6 +8,11 @@ export const LOCAL_IDENTITY_KEYSTORE_PASSPHRASE = 'strata-local-development-iden
 export const identityConfigSchema = baseConfigSchema({ port: 3103 }).extend({
   /** Passphrase the key-encryption key of platform-held DID keys is derived from (scrypt). Required in production. */
   STRATA_IDENTITY_KEYSTORE_PASSPHRASE: z.string().min(16).optional(),
+  /** Public URL under which the gateway serves status list credentials (GET {url}/{id}). */
+  STRATA_IDENTITY_STATUS_LIST_BASE_URL: z
+    .url()
+    .transform((url) => url.replace(/\/+$/, ''))
+    .default('http://localhost:3000/api/v1/status-lists'),
 });
 export type IdentityConfig = z.infer<typeof identityConfigSchema>;
 

@@ -1,4 +1,5 @@
 /** Every table identity owns besides the bus's outbox and inbox. */
 import { ManagedDid } from './identifiers/managed-did.entity';
+import { CredentialEntry, StatusList } from './status/status-list.entity';
 
-export const IDENTITY_ENTITIES = [ManagedDid];
+export const IDENTITY_ENTITIES = [ManagedDid, StatusList, CredentialEntry];

@@ -6,8 +6,10 @@ import { Injectable, type OnModuleInit } from '@nestjs/common';
 import {
   type Actor,
   createDidSchema,
+  changeCredentialStatusSchema,
   CredentialTopics,
   issueCredentialSchema,
+  StatusListTopics,
   type IdentityQuery,
   identityQuerySchema,
   IdentityTopics,
@@ -15,6 +17,7 @@ import {
 import { BusConsumers, DomainProblem } from '@strata/bus';
 import { CredentialsService } from './credentials/credentials.service';
 import { IdentifiersService } from './identifiers/identifiers.service';
+import { StatusListsService } from './status/status-lists.service';
 
 function requireIssuerRole(actor: Actor | undefined): Actor & { organisationId: string } {
   if (!actor?.roles.some((role) => role === 'institution-admin' || role === 'operator')) {
@@ -32,6 +35,7 @@ export class IdentityHandlers implements OnModuleInit {
     private readonly consumers: BusConsumers,
     private readonly identifiers: IdentifiersService,
     private readonly credentials: CredentialsService,
+    private readonly statusLists: StatusListsService,
   ) {}
 
   onModuleInit(): void {
@@ -47,15 +51,23 @@ export class IdentityHandlers implements OnModuleInit {
       ({ em, outbox, payload, actor }) =>
         this.credentials.issue(em, outbox, payload, requireIssuerRole(actor)),
     );
+    this.consumers.onCommand(
+      StatusListTopics.changeCredentialStatus,
+      changeCredentialStatusSchema,
+      ({ em, outbox, payload, actor }) =>
+        this.statusLists.change(em, outbox, payload, requireIssuerRole(actor)),
+    );
     this.consumers.onQuery<IdentityQuery, unknown>(
       IdentityTopics.queries,
       identityQuerySchema,
-      async ({ payload }) => {
+      async ({ em, payload }) => {
         switch (payload.query) {
           case 'resolve-did':
             return this.identifiers.resolve(payload.did);
           case 'verify-credential':
-            return this.credentials.verify(payload.credential);
+            return this.credentials.verify(em, payload.credential);
+          case 'get-status-list':
+            return this.statusLists.publish(em, payload.id);
         }
       },
     );

@@ -13,4 +13,5 @@ export * from './ledger/master-accounts';
 export * from './identity/identifiers';
 export * from './identity/credentials';
 export * from './identity/queries';
+export * from './identity/status-lists';
 export * from './ledger/event-listeners';

@@ -28,7 +28,7 @@ export class IdentityClient {
     try {
       reply = await this.requester.request(
         IdentityTopics.queries,
-        { key: query.query === 'resolve-did' ? query.did : 'verify', payload: query, actor },
+        { key: keyOf(query), payload: query, actor },
         this.config.STRATA_REPLY_TIMEOUT_MS,
       );
     } catch (error) {
@@ -50,5 +50,16 @@ export class IdentityClient {
       throw new ProblemException(gatewayProblem('bad-upstream-reply'));
     }
     return parsed.data;
+  }
+}
+
+function keyOf(query: IdentityQuery): string {
+  switch (query.query) {
+    case 'resolve-did':
+      return query.did;
+    case 'get-status-list':
+      return query.id;
+    case 'verify-credential':
+      return 'verify';
   }
 }

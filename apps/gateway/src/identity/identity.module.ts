@@ -1,13 +1,14 @@
-/** The identity layer (DIDs, verifiable credentials) as seen from the public API. */
+/** The identity layer (DIDs, verifiable credentials, status lists) as seen from the public API. */
 import { Module } from '@nestjs/common';
 import { OperationsModule } from '../operations/operations.module';
 import { CredentialsController } from './credentials.controller';
 import { IdentifiersController } from './identifiers.controller';
 import { IdentityClient } from './identity.client';
+import { StatusListsController } from './status-lists.controller';
 
 @Module({
   imports: [OperationsModule],
   providers: [IdentityClient],
-  controllers: [IdentifiersController, CredentialsController],
+  controllers: [IdentifiersController, CredentialsController, StatusListsController],
 })
 export class IdentityModule {}

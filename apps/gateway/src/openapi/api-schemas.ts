@@ -4,6 +4,9 @@
  * and documentation. Request bodies use the input view (defaults optional), responses the output.
  */
 import {
+  changeCredentialStatusSchema,
+  credentialStatusRecordSchema,
+  statusListCredentialSchema,
   issueCredentialSchema,
   issuedCredentialSchema,
   verificationResultSchema,
@@ -76,6 +79,9 @@ const COMPONENTS = {
   IssuedCredential: [issuedCredentialSchema, 'output'],
   VerifyCredential: [verifyCredentialSchema, 'input'],
   VerificationResult: [verificationResultSchema, 'output'],
+  ChangeCredentialStatus: [changeCredentialStatusSchema, 'input'],
+  CredentialStatusRecord: [credentialStatusRecordSchema, 'output'],
+  StatusListCredential: [statusListCredentialSchema, 'output'],
   SubmitTransaction: [submitTransactionSchema, 'input'],
   LedgerTransaction: [transactionSchema, 'output'],
   LedgerTransactionPage: [transactionPageSchema, 'output'],

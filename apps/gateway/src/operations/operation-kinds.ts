@@ -21,6 +21,7 @@ import {
 } from '@strata/contracts';
 import { IdentityTopics, managedDidSchema } from '@strata/contracts';
 import { CredentialTopics, issuedCredentialSchema } from '@strata/contracts';
+import { credentialStatusRecordSchema, StatusListTopics } from '@strata/contracts';
 import { eventListenerSchema, EventListenerTopics } from '@strata/contracts';
 import type { z } from 'zod';
 
@@ -98,6 +99,11 @@ export const OPERATION_KINDS = {
   'issue-credential': {
     topic: CredentialTopics.issueCredential,
     result: issuedCredentialSchema,
+    location: (r) => `/api/v1/credentials/${r.id}`,
+  },
+  'change-credential-status': {
+    topic: StatusListTopics.changeCredentialStatus,
+    result: credentialStatusRecordSchema,
     location: (r) => `/api/v1/credentials/${r.id}`,
   },
   'create-event-listener': {

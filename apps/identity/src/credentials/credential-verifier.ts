@@ -11,7 +11,16 @@ import { didKeyResolver } from '../identifiers/did-key-resolver';
 type Check = VerificationResult['checks'][number];
 type Problem = VerificationResult['problems'][number];
 
-export async function verifyCredentialJwt(jwt: string, now: Date): Promise<VerificationResult> {
+/** Reads a status entry's bit: undefined when its list cannot be read. */
+export type StatusLookup = (entry: Record<string, unknown>) => Promise<boolean | undefined>;
+
+const noStatusLists: StatusLookup = async () => undefined;
+
+export async function verifyCredentialJwt(
+  jwt: string,
+  now: Date,
+  statusOf: StatusLookup = noStatusLists,
+): Promise<VerificationResult> {
   let payload: Record<string, unknown>;
   try {
     payload = decodeJWT(jwt).payload;
@@ -45,13 +54,46 @@ export async function verifyCredentialJwt(jwt: string, now: Date): Promise<Verif
     }
   }
   problems.push(...validityProblems(payload, now));
+  const status = await statusProblems(payload, statusOf);
+  problems.push(...status.problems);
   const failedChecks = new Set(problems.map((p) => p.check));
   const checks: Check[] = (['signature', 'issuer', 'validity', 'status'] as const).map((check) => ({
     check,
     ok: !failedChecks.has(check) && !(check === 'signature' && failedChecks.has('issuer')),
-    ...(check === 'status' ? { detail: 'the credential has no credentialStatus' } : {}),
+    ...(check === 'status' ? { detail: status.detail } : {}),
   }));
   return { verified: problems.length === 0, checks, problems };
+}
+
+async function statusProblems(
+  payload: Record<string, unknown>,
+  statusOf: StatusLookup,
+): Promise<{ problems: Problem[]; detail: string }> {
+  const vc = payload.vc as { credentialStatus?: unknown } | undefined;
+  const raw = vc?.credentialStatus;
+  if (raw === undefined) return { problems: [], detail: 'the credential has no credentialStatus' };
+  const entries = (Array.isArray(raw) ? raw : [raw]).filter(
+    (e): e is Record<string, unknown> => typeof e === 'object' && e !== null,
+  );
+  const problems: Problem[] = [];
+  for (const entry of entries) {
+    const set = await statusOf(entry);
+    if (set === undefined) {
+      problems.push({
+        check: 'status',
+        code: 'status-unavailable',
+        detail: `the status list ${String(entry.statusListCredential)} cannot be read`,
+      });
+    } else if (set) {
+      const revoked = entry.statusPurpose === 'revocation';
+      problems.push({
+        check: 'status',
+        code: revoked ? 'revoked' : 'suspended',
+        detail: `the issuer has ${revoked ? 'revoked' : 'suspended'} this credential`,
+      });
+    }
+  }
+  return { problems, detail: `${entries.length} status list entries checked` };
 }
 
 function validityProblems(payload: Record<string, unknown>, now: Date): Problem[] {

@@ -6,7 +6,6 @@
 import { randomUUID } from 'node:crypto';
 import { Inject, Injectable } from '@nestjs/common';
 import type { EntityManager } from '@mikro-orm/postgresql';
-import { createJWT } from 'did-jwt';
 import {
   type Actor,
   CredentialTopics,
@@ -19,7 +18,8 @@ import type { KeyEncryption } from '@strata/persistence';
 import { Clock } from '@strata/runtime';
 import { IDENTITY_KEY_ENCRYPTION } from '../identifiers/identifiers.service';
 import { ManagedDid } from '../identifiers/managed-did.entity';
-import { ALG_OF, signerFor } from './credential-signer';
+import { ALG_OF, signAsIssuer } from './credential-signer';
+import { StatusListsService } from '../status/status-lists.service';
 import { verifyCredentialJwt } from './credential-verifier';
 
 const VC_CONTEXT_V2 = 'https://www.w3.org/ns/credentials/v2';
@@ -29,6 +29,7 @@ export class CredentialsService {
   constructor(
     private readonly clock: Clock,
     @Inject(IDENTITY_KEY_ENCRYPTION) private readonly encryption: KeyEncryption,
+    private readonly statusLists: StatusListsService,
   ) {}
 
   async issue(
@@ -55,29 +56,17 @@ export class CredentialsService {
       issuer: issuer.did,
       validFrom: validFrom.toISOString(),
       ...(validUntil ? { validUntil: validUntil.toISOString() } : {}),
+      credentialStatus: await this.statusLists.allocate(em, issuer.did, id, actor.organisationId),
       credentialSubject: { ...(input.subjectId ? { id: input.subjectId } : {}), ...input.claims },
     };
     const alg = ALG_OF[issuer.keyType];
-    const privateKey = this.encryption.open(issuer.sealedPrivateKey, {
-      keyId: issuer.did,
-      address: issuer.did,
+    const jwt = await signAsIssuer(this.encryption, issuer, {
+      vc: credential,
+      jti: id,
+      ...(input.subjectId ? { sub: input.subjectId } : {}),
+      nbf: Math.floor(validFrom.getTime() / 1000),
+      ...(validUntil ? { exp: Math.floor(validUntil.getTime() / 1000) } : {}),
     });
-    let jwt: string;
-    try {
-      jwt = await createJWT(
-        {
-          vc: credential,
-          jti: id,
-          ...(input.subjectId ? { sub: input.subjectId } : {}),
-          nbf: Math.floor(validFrom.getTime() / 1000),
-          ...(validUntil ? { exp: Math.floor(validUntil.getTime() / 1000) } : {}),
-        },
-        { issuer: issuer.did, signer: signerFor(issuer.keyType, privateKey) },
-        { alg, typ: 'JWT', kid: `${issuer.did}#${issuer.did.slice('did:key:'.length)}` },
-      );
-    } finally {
-      privateKey.fill(0);
-    }
     const issued: IssuedCredential = {
       id,
       issuer: issuer.did,
@@ -107,7 +96,7 @@ export class CredentialsService {
     return issued;
   }
 
-  verify(jwt: string): Promise<VerificationResult> {
-    return verifyCredentialJwt(jwt, this.clock.now());
+  verify(em: EntityManager, jwt: string): Promise<VerificationResult> {
+    return verifyCredentialJwt(jwt, this.clock.now(), (entry) => this.statusLists.isSet(em, entry));
   }
 }

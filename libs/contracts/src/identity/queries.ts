@@ -5,5 +5,6 @@ import { didInputSchema } from './identifiers';
 export const identityQuerySchema = z.discriminatedUnion('query', [
   z.object({ query: z.literal('resolve-did'), did: didInputSchema }),
   z.object({ query: z.literal('verify-credential'), credential: z.string().min(1).max(65_536) }),
+  z.object({ query: z.literal('get-status-list'), id: z.uuid() }),
 ]);
 export type IdentityQuery = z.infer<typeof identityQuerySchema>;

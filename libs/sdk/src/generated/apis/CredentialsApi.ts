@@ -18,14 +18,21 @@
 
 import * as runtime from '../runtime';
 import type {
+  ChangeCredentialStatus,
+  CredentialStatusRecord,
   IssueCredential,
   IssuedCredential,
   OperationAccepted,
   Problem,
+  StatusListCredential,
   VerificationResult,
   VerifyCredential,
 } from '../models/index';
 import {
+    ChangeCredentialStatusFromJSON,
+    ChangeCredentialStatusToJSON,
+    CredentialStatusRecordFromJSON,
+    CredentialStatusRecordToJSON,
     IssueCredentialFromJSON,
     IssueCredentialToJSON,
     IssuedCredentialFromJSON,
@@ -34,11 +41,22 @@ import {
     OperationAcceptedToJSON,
     ProblemFromJSON,
     ProblemToJSON,
+    StatusListCredentialFromJSON,
+    StatusListCredentialToJSON,
     VerificationResultFromJSON,
     VerificationResultToJSON,
     VerifyCredentialFromJSON,
     VerifyCredentialToJSON,
 } from '../models/index';
+
+export interface ChangeCredentialStatusRequest {
+    changeCredentialStatus: ChangeCredentialStatus;
+    idempotencyKey?: string;
+}
+
+export interface GetStatusListRequest {
+    id: string;
+}
 
 export interface IssueCredentialRequest {
     issueCredential: IssueCredential;
@@ -53,6 +71,112 @@ export interface VerifyCredentialRequest {
  * 
  */
 export class CredentialsApi extends runtime.BaseAPI {
+
+    /**
+     * Revoke, suspend or unsuspend a credential the caller organisation issued
+     */
+    async changeCredentialStatusRaw(requestParameters: ChangeCredentialStatusRequest, initOverrides?: RequestInit | runtime.InitOverrideFunction): Promise<runtime.ApiResponse<CredentialStatusRecord>> {
+        if (requestParameters['changeCredentialStatus'] == null) {
+            throw new runtime.RequiredError(
+                'changeCredentialStatus',
+                'Required parameter "changeCredentialStatus" was null or undefined when calling changeCredentialStatus().'
+            );
+        }
+
+        const queryParameters: any = {};
+
+        const headerParameters: runtime.HTTPHeaders = {};
+
+        headerParameters['Content-Type'] = 'application/json';
+
+        if (requestParameters['idempotencyKey'] != null) {
+            headerParameters['Idempotency-Key'] = String(requestParameters['idempotencyKey']);
+        }
+
+        if (this.configuration && this.configuration.accessToken) {
+            // oauth required
+            headerParameters["Authorization"] = await this.configuration.accessToken("keycloak", ["openid"]);
+        }
+
+        if (this.configuration && this.configuration.accessToken) {
+            const token = this.configuration.accessToken;
+            const tokenString = await token("bearer", []);
+
+            if (tokenString) {
+                headerParameters["Authorization"] = `Bearer ${tokenString}`;
+            }
+        }
+
+        let urlPath = `/api/v1/credentials/status`;
+
+        const response = await this.request({
+            path: urlPath,
+            method: 'POST',
+            headers: headerParameters,
+            query: queryParameters,
+            body: ChangeCredentialStatusToJSON(requestParameters['changeCredentialStatus']),
+        }, initOverrides);
+
+        return new runtime.JSONApiResponse(response, (jsonValue) => CredentialStatusRecordFromJSON(jsonValue));
+    }
+
+    /**
+     * Revoke, suspend or unsuspend a credential the caller organisation issued
+     */
+    async changeCredentialStatus(requestParameters: ChangeCredentialStatusRequest, initOverrides?: RequestInit | runtime.InitOverrideFunction): Promise<CredentialStatusRecord> {
+        const response = await this.changeCredentialStatusRaw(requestParameters, initOverrides);
+        return await response.value();
+    }
+
+    /**
+     * Get a published Bitstring Status List credential (VC-JWT)
+     */
+    async getStatusListRaw(requestParameters: GetStatusListRequest, initOverrides?: RequestInit | runtime.InitOverrideFunction): Promise<runtime.ApiResponse<StatusListCredential>> {
+        if (requestParameters['id'] == null) {
+            throw new runtime.RequiredError(
+                'id',
+                'Required parameter "id" was null or undefined when calling getStatusList().'
+            );
+        }
+
+        const queryParameters: any = {};
+
+        const headerParameters: runtime.HTTPHeaders = {};
+
+        if (this.configuration && this.configuration.accessToken) {
+            // oauth required
+            headerParameters["Authorization"] = await this.configuration.accessToken("keycloak", ["openid"]);
+        }
+
+        if (this.configuration && this.configuration.accessToken) {
+            const token = this.configuration.accessToken;
+            const tokenString = await token("bearer", []);
+
+            if (tokenString) {
+                headerParameters["Authorization"] = `Bearer ${tokenString}`;
+            }
+        }
+
+        let urlPath = `/api/v1/status-lists/{id}`;
+        urlPath = urlPath.replace(`{${"id"}}`, encodeURIComponent(String(requestParameters['id'])));
+
+        const response = await this.request({
+            path: urlPath,
+            method: 'GET',
+            headers: headerParameters,
+            query: queryParameters,
+        }, initOverrides);
+
+        return new runtime.JSONApiResponse(response, (jsonValue) => StatusListCredentialFromJSON(jsonValue));
+    }
+
+    /**
+     * Get a published Bitstring Status List credential (VC-JWT)
+     */
+    async getStatusList(requestParameters: GetStatusListRequest, initOverrides?: RequestInit | runtime.InitOverrideFunction): Promise<StatusListCredential> {
+        const response = await this.getStatusListRaw(requestParameters, initOverrides);
+        return await response.value();
+    }
 
     /**
      * Issue a VC-JWT signed by one of the caller organisation\'s DIDs

@@ -4,9 +4,11 @@
 /* tslint:disable */
 /* eslint-disable */
 export * from './CastVote';
+export * from './ChangeCredentialStatus';
 export * from './CreateDid';
 export * from './CreateEventListener';
 export * from './CreateSigningAccount';
+export * from './CredentialStatusRecord';
 export * from './DeployMasterAccount';
 export * from './DidResolutionResult';
 export * from './DidResolutionResultDidResolutionMetadata';
@@ -70,6 +72,7 @@ export * from './RegisterOrganisation';
 export * from './SigningAccount';
 export * from './SigningAccountPage';
 export * from './SigningAccountPageItemsInner';
+export * from './StatusListCredential';
 export * from './SubmitMasterAccountAction';
 export * from './SubmitProposal';
 export * from './SubmitTransaction';
