@@ -8,7 +8,7 @@
 import { Injectable, Logger } from '@nestjs/common';
 import type { EntityManager } from '@mikro-orm/postgresql';
 import { EventListenerTopics, type ContractEvent } from '@strata/contracts';
-import type { OutboxWriter } from '@strata/bus';
+import { createEnvelope, OutboxMessage, type OutboxWriter } from '@strata/bus';
 import { nextRangeSize, nextWindow } from './block-range';
 import { ChainLogs } from './chain-logs';
 import { contractEventKey, inChainOrder, toContractEvent } from './contract-events';
@@ -54,17 +54,20 @@ export class ListenerSync {
       return 'refused';
     }
     const byBlock = new Map<number, { hash: string; events: ContractEvent[] }>();
-    for (const log of inChainOrder(logs)) {
+    const now = new Date();
+    const rows = inChainOrder(logs).map((log) => {
       const event = toContractEvent(log, abi, listener);
-      outbox.add({
-        topic: EventListenerTopics.contractEvent,
-        key: contractEventKey(event),
-        payload: event,
-      });
       const block = byBlock.get(log.blockNumber) ?? { hash: log.blockHash, events: [] };
       block.events.push(event);
       byBlock.set(log.blockNumber, block);
-    }
+      const envelope = createEnvelope({ type: EventListenerTopics.contractEvent, payload: event });
+      const key = contractEventKey(event);
+      const topic = EventListenerTopics.contractEvent;
+      return { id: envelope.id, topic, key, envelope, createdAt: now, publishedAt: null };
+    });
+    // One multi-row insert in chain order (the relay publishes by insertion order) rather than
+    // a unit-of-work entity per event: a window may hold thousands of logs.
+    if (rows.length > 0) await em.insertMany(OutboxMessage, rows);
     if (!byBlock.has(window.to)) byBlock.set(window.to, { hash: last.hash, events: [] });
     for (const [number, block] of byBlock) {
       em.create(SyncedBlock, { listenerId: listener.id, number, ...block });
