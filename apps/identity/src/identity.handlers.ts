@@ -66,6 +66,8 @@ export class IdentityHandlers implements OnModuleInit {
             return this.identifiers.resolve(payload.did);
           case 'verify-credential':
             return this.credentials.verify(em, payload.credential);
+          case 'verify-presentation':
+            return this.credentials.verifyPresentation(em, payload.presentation);
           case 'get-status-list':
             return this.statusLists.publish(em, payload.id);
         }

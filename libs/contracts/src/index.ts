@@ -14,4 +14,5 @@ export * from './identity/identifiers';
 export * from './identity/credentials';
 export * from './identity/queries';
 export * from './identity/status-lists';
+export * from './identity/presentations';
 export * from './ledger/event-listeners';

@@ -60,6 +60,7 @@ function keyOf(query: IdentityQuery): string {
     case 'get-status-list':
       return query.id;
     case 'verify-credential':
+    case 'verify-presentation':
       return 'verify';
   }
 }

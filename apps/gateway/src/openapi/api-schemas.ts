@@ -4,6 +4,8 @@
  * and documentation. Request bodies use the input view (defaults optional), responses the output.
  */
 import {
+  presentationVerificationSchema,
+  verifyPresentationSchema,
   changeCredentialStatusSchema,
   credentialStatusRecordSchema,
   statusListCredentialSchema,
@@ -82,6 +84,8 @@ const COMPONENTS = {
   ChangeCredentialStatus: [changeCredentialStatusSchema, 'input'],
   CredentialStatusRecord: [credentialStatusRecordSchema, 'output'],
   StatusListCredential: [statusListCredentialSchema, 'output'],
+  VerifyPresentation: [verifyPresentationSchema, 'input'],
+  PresentationVerification: [presentationVerificationSchema, 'output'],
   SubmitTransaction: [submitTransactionSchema, 'input'],
   LedgerTransaction: [transactionSchema, 'output'],
   LedgerTransactionPage: [transactionPageSchema, 'output'],

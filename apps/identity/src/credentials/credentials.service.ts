@@ -6,11 +6,13 @@
 import { randomUUID } from 'node:crypto';
 import { Inject, Injectable } from '@nestjs/common';
 import type { EntityManager } from '@mikro-orm/postgresql';
+import { decodeJWT } from 'did-jwt';
 import {
   type Actor,
   CredentialTopics,
   type IssueCredential,
   type IssuedCredential,
+  type PresentationVerification,
   type VerificationResult,
 } from '@strata/contracts';
 import { DomainProblem, type OutboxWriter } from '@strata/bus';
@@ -96,7 +98,45 @@ export class CredentialsService {
     return issued;
   }
 
+  /** A VP-JWT: the holder's signature and validity, then every credential it carries. */
+  async verifyPresentation(em: EntityManager, jwt: string): Promise<PresentationVerification> {
+    const presentation = await this.verify(em, jwt);
+    const carried = credentialsIn(jwt);
+    const credentials = await Promise.all(carried.map((credential) => this.verify(em, credential)));
+    const empty = carried.length === 0 && presentation.verified;
+    return {
+      verified: presentation.verified && !empty && credentials.every((c) => c.verified),
+      presentation: empty
+        ? {
+            ...presentation,
+            verified: false,
+            problems: [
+              {
+                check: 'signature',
+                code: 'no-credentials',
+                detail: 'the presentation carries no VC-JWT in vp.verifiableCredential',
+              },
+            ],
+          }
+        : presentation,
+      credentials,
+    };
+  }
+
   verify(em: EntityManager, jwt: string): Promise<VerificationResult> {
     return verifyCredentialJwt(jwt, this.clock.now(), (entry) => this.statusLists.isSet(em, entry));
+  }
+}
+
+/** The VC-JWTs in a VP-JWT's `vp.verifiableCredential` (nothing when it is not a JWT). */
+function credentialsIn(jwt: string): string[] {
+  try {
+    const vp = (decodeJWT(jwt).payload as { vp?: { verifiableCredential?: unknown } }).vp;
+    const list = vp?.verifiableCredential;
+    return (Array.isArray(list) ? list : [])
+      .filter((c): c is string => typeof c === 'string')
+      .slice(0, 50);
+  } catch {
+    return [];
   }
 }

@@ -23,10 +23,12 @@ import type {
   IssueCredential,
   IssuedCredential,
   OperationAccepted,
+  PresentationVerification,
   Problem,
   StatusListCredential,
   VerificationResult,
   VerifyCredential,
+  VerifyPresentation,
 } from '../models/index';
 import {
     ChangeCredentialStatusFromJSON,
@@ -39,6 +41,8 @@ import {
     IssuedCredentialToJSON,
     OperationAcceptedFromJSON,
     OperationAcceptedToJSON,
+    PresentationVerificationFromJSON,
+    PresentationVerificationToJSON,
     ProblemFromJSON,
     ProblemToJSON,
     StatusListCredentialFromJSON,
@@ -47,6 +51,8 @@ import {
     VerificationResultToJSON,
     VerifyCredentialFromJSON,
     VerifyCredentialToJSON,
+    VerifyPresentationFromJSON,
+    VerifyPresentationToJSON,
 } from '../models/index';
 
 export interface ChangeCredentialStatusRequest {
@@ -65,6 +71,10 @@ export interface IssueCredentialRequest {
 
 export interface VerifyCredentialRequest {
     verifyCredential: VerifyCredential;
+}
+
+export interface VerifyPresentationRequest {
+    verifyPresentation: VerifyPresentation;
 }
 
 /**
@@ -283,6 +293,58 @@ export class CredentialsApi extends runtime.BaseAPI {
      */
     async verifyCredential(requestParameters: VerifyCredentialRequest, initOverrides?: RequestInit | runtime.InitOverrideFunction): Promise<VerificationResult> {
         const response = await this.verifyCredentialRaw(requestParameters, initOverrides);
+        return await response.value();
+    }
+
+    /**
+     * Verify a VP-JWT and the VC-JWTs it carries
+     */
+    async verifyPresentationRaw(requestParameters: VerifyPresentationRequest, initOverrides?: RequestInit | runtime.InitOverrideFunction): Promise<runtime.ApiResponse<PresentationVerification>> {
+        if (requestParameters['verifyPresentation'] == null) {
+            throw new runtime.RequiredError(
+                'verifyPresentation',
+                'Required parameter "verifyPresentation" was null or undefined when calling verifyPresentation().'
+            );
+        }
+
+        const queryParameters: any = {};
+
+        const headerParameters: runtime.HTTPHeaders = {};
+
+        headerParameters['Content-Type'] = 'application/json';
+
+        if (this.configuration && this.configuration.accessToken) {
+            // oauth required
+            headerParameters["Authorization"] = await this.configuration.accessToken("keycloak", ["openid"]);
+        }
+
+        if (this.configuration && this.configuration.accessToken) {
+            const token = this.configuration.accessToken;
+            const tokenString = await token("bearer", []);
+
+            if (tokenString) {
+                headerParameters["Authorization"] = `Bearer ${tokenString}`;
+            }
+        }
+
+        let urlPath = `/api/v1/presentations/verify`;
+
+        const response = await this.request({
+            path: urlPath,
+            method: 'POST',
+            headers: headerParameters,
+            query: queryParameters,
+            body: VerifyPresentationToJSON(requestParameters['verifyPresentation']),
+        }, initOverrides);
+
+        return new runtime.JSONApiResponse(response, (jsonValue) => PresentationVerificationFromJSON(jsonValue));
+    }
+
+    /**
+     * Verify a VP-JWT and the VC-JWTs it carries
+     */
+    async verifyPresentation(requestParameters: VerifyPresentationRequest, initOverrides?: RequestInit | runtime.InitOverrideFunction): Promise<PresentationVerification> {
+        const response = await this.verifyPresentationRaw(requestParameters, initOverrides);
         return await response.value();
     }
 

@@ -16,20 +16,20 @@
  */
 
 import { mapValues } from '../runtime';
-import type { VerificationResultProblemsInner } from './VerificationResultProblemsInner';
+import type { PresentationVerificationCredentialsInnerProblemsInner } from './PresentationVerificationCredentialsInnerProblemsInner';
 import {
-    VerificationResultProblemsInnerFromJSON,
-    VerificationResultProblemsInnerFromJSONTyped,
-    VerificationResultProblemsInnerToJSON,
-    VerificationResultProblemsInnerToJSONTyped,
-} from './VerificationResultProblemsInner';
-import type { VerificationResultChecksInner } from './VerificationResultChecksInner';
+    PresentationVerificationCredentialsInnerProblemsInnerFromJSON,
+    PresentationVerificationCredentialsInnerProblemsInnerFromJSONTyped,
+    PresentationVerificationCredentialsInnerProblemsInnerToJSON,
+    PresentationVerificationCredentialsInnerProblemsInnerToJSONTyped,
+} from './PresentationVerificationCredentialsInnerProblemsInner';
+import type { PresentationVerificationCredentialsInnerChecksInner } from './PresentationVerificationCredentialsInnerChecksInner';
 import {
-    VerificationResultChecksInnerFromJSON,
-    VerificationResultChecksInnerFromJSONTyped,
-    VerificationResultChecksInnerToJSON,
-    VerificationResultChecksInnerToJSONTyped,
-} from './VerificationResultChecksInner';
+    PresentationVerificationCredentialsInnerChecksInnerFromJSON,
+    PresentationVerificationCredentialsInnerChecksInnerFromJSONTyped,
+    PresentationVerificationCredentialsInnerChecksInnerToJSON,
+    PresentationVerificationCredentialsInnerChecksInnerToJSONTyped,
+} from './PresentationVerificationCredentialsInnerChecksInner';
 
 /**
  * 
@@ -39,16 +39,16 @@ import {
 export interface VerificationResult {
     /**
      * 
-     * @type {Array<VerificationResultChecksInner>}
+     * @type {Array<PresentationVerificationCredentialsInnerChecksInner>}
      * @memberof VerificationResult
      */
-    checks: Array<VerificationResultChecksInner>;
+    checks: Array<PresentationVerificationCredentialsInnerChecksInner>;
     /**
      * 
-     * @type {Array<VerificationResultProblemsInner>}
+     * @type {Array<PresentationVerificationCredentialsInnerProblemsInner>}
      * @memberof VerificationResult
      */
-    problems: Array<VerificationResultProblemsInner>;
+    problems: Array<PresentationVerificationCredentialsInnerProblemsInner>;
     /**
      * 
      * @type {boolean}
@@ -77,8 +77,8 @@ export function VerificationResultFromJSONTyped(json: any, ignoreDiscriminator: 
     }
     return {
         
-        'checks': ((json['checks'] as Array<any>).map(VerificationResultChecksInnerFromJSON)),
-        'problems': ((json['problems'] as Array<any>).map(VerificationResultProblemsInnerFromJSON)),
+        'checks': ((json['checks'] as Array<any>).map(PresentationVerificationCredentialsInnerChecksInnerFromJSON)),
+        'problems': ((json['problems'] as Array<any>).map(PresentationVerificationCredentialsInnerProblemsInnerFromJSON)),
         'verified': json['verified'],
     };
 }
@@ -94,8 +94,8 @@ export function VerificationResultToJSONTyped(value?: VerificationResult | null,
 
     return {
         
-        'checks': ((value['checks'] as Array<any>).map(VerificationResultChecksInnerToJSON)),
-        'problems': ((value['problems'] as Array<any>).map(VerificationResultProblemsInnerToJSON)),
+        'checks': ((value['checks'] as Array<any>).map(PresentationVerificationCredentialsInnerChecksInnerToJSON)),
+        'problems': ((value['problems'] as Array<any>).map(PresentationVerificationCredentialsInnerProblemsInnerToJSON)),
         'verified': value['verified'],
     };
 }
