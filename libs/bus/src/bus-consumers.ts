@@ -56,6 +56,8 @@ const sleep = (ms: number) => new Promise((resolve) => setTimeout(resolve, ms));
 export class BusConsumers {
   private readonly registrations: Registration[] = [];
   private readonly consumers: Consumer[] = [];
+  /** Consumer groups this process has joined (it receives their messages). */
+  private readonly joined = new Set<string>();
 
   constructor(
     private readonly bus: KafkaBus,
@@ -88,6 +90,7 @@ export class BusConsumers {
     await this.bus.ensureTopics(this.registrations.map((r) => r.topic));
     for (const registration of this.registrations) {
       const consumer = this.bus.consumer(registration.consumerName);
+      consumer.on(consumer.events.GROUP_JOIN, () => this.joined.add(registration.consumerName));
       await consumer.connect();
       await consumer.subscribe({
         topics: [this.bus.wireName(registration.topic)],
@@ -167,7 +170,16 @@ export class BusConsumers {
     await registration.handle(delivery, envelope);
   }
 
+  /**
+   * Ready once every consumer group has been joined. After a crash this takes until Kafka expels
+   * the dead member (the session timeout): until then the app would accept no command.
+   */
+  notJoined(): string[] {
+    return this.registrations.map((r) => r.consumerName).filter((name) => !this.joined.has(name));
+  }
+
   async stop(): Promise<void> {
+    this.joined.clear();
     await Promise.allSettled(this.consumers.map((consumer) => consumer.disconnect()));
     this.consumers.length = 0;
   }

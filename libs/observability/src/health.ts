@@ -1,6 +1,6 @@
 /**
- * GET /health with @nestjs/terminus: 200 when the app's database answers and Kafka's cluster
- * can be described, 503 with the failing part otherwise.
+ * GET /health with @nestjs/terminus: 200 when the app's database answers, Kafka's cluster can be
+ * described and every consumer group has been joined; 503 with the failing part otherwise.
  */
 import { Controller, Get, Inject, Module } from '@nestjs/common';
 import {
@@ -12,7 +12,7 @@ import {
   type HealthIndicatorResult,
 } from '@nestjs/terminus';
 import { MikroORM } from '@mikro-orm/postgresql';
-import { KafkaBus } from '@strata/bus';
+import { BusConsumers, KafkaBus } from '@strata/bus';
 
 const withTimeout = <T>(promise: Promise<T>, ms: number): Promise<T> =>
   Promise.race([
@@ -29,12 +29,17 @@ export class HealthController {
     private readonly indicators: HealthIndicatorService,
     @Inject(MikroORM) private readonly orm: MikroORM,
     @Inject(KafkaBus) private readonly bus: KafkaBus,
+    @Inject(BusConsumers) private readonly consumers: BusConsumers,
   ) {}
 
   @Get('health')
   @HealthCheck()
   check(): Promise<HealthCheckResult> {
-    return this.health.check([() => this.database(), () => this.kafka()]);
+    return this.health.check([
+      () => this.database(),
+      () => this.kafka(),
+      () => this.consumerGroups(),
+    ]);
   }
 
   private async database(): Promise<HealthIndicatorResult> {
@@ -45,6 +50,13 @@ export class HealthController {
     } catch (error) {
       return indicator.down({ message: String(error) });
     }
+  }
+
+  /** Readiness: the app receives the messages of every consumer group it registered. */
+  private async consumerGroups(): Promise<HealthIndicatorResult> {
+    const indicator = this.indicators.check('consumers');
+    const waiting = this.consumers.notJoined();
+    return waiting.length === 0 ? indicator.up() : indicator.down({ waitingFor: waiting });
   }
 
   private async kafka(): Promise<HealthIndicatorResult> {

@@ -2,11 +2,12 @@
  * The registry of Strata's backend apps (name, default port, entry file) and how to run one as a
  * child process: environment from the stack's endpoints, output to a log file, wait for /health.
  */
+import { createServer } from 'node:net';
 import { existsSync } from 'node:fs';
 import { join } from 'node:path';
 import { StackEndpoints } from './stack/stack';
 import { isProcessAlive, startDetached, stopProcess, tailFile } from './stack/process';
-import { httpAnswers, isPortOpen, waitFor, WaitOptions } from './wait';
+import { httpAnswers, waitFor, WaitOptions } from './wait';
 
 export type AppName =
   'gateway' | 'platform-mgmt' | 'ledger' | 'identity' | 'template-marketplace' | 'app-store';
@@ -94,9 +95,21 @@ export interface StartAppOptions {
 }
 
 /** Starts `node -r @swc-node/register <entry>` detached, with the given STRATA_* env. */
+/**
+ * Whether a server could listen on the port now. Binding is the only reliable test: probing with
+ * a connection can self-connect on an ephemeral port nobody listens on and report it as taken.
+ */
+export function canListenOn(port: number, host = '127.0.0.1'): Promise<boolean> {
+  return new Promise((resolve) => {
+    const server = createServer();
+    server.once('error', () => resolve(false));
+    server.listen(port, host, () => server.close(() => resolve(true)));
+  });
+}
+
 export async function startApp(name: AppName, options: StartAppOptions): Promise<RunningApp> {
   const definition = appDefinition(name);
-  if (await isPortOpen(options.port)) {
+  if (!(await canListenOn(options.port))) {
     throw new Error(`${name}: port ${options.port} is already in use (another npm start running?)`);
   }
   const command = [process.execPath, '-r', '@swc-node/register', definition.entry];
