@@ -156,6 +156,8 @@ describe('ledger event sync through a reorg', () => {
       const events = kafka.of(deep.id);
       return events.length >= 4 ? events : undefined;
     }, 'the events at depth 3');
-    expect(delivered.map((e) => e.id)).toEqual(kafka.of(shallow.id).map((e) => e.id));
+    // Same events; arrival order is only promised per key (partition), not across keys.
+    const ids = (events: ContractEvent[]) => events.map((e) => e.id).sort();
+    expect(ids(delivered)).toEqual(ids(kafka.of(shallow.id)));
   });
 });
