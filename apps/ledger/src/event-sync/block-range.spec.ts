@@ -1,5 +1,12 @@
 import fc from 'fast-check';
-import { MAX_LOGS_PER_CALL, MAX_RANGE, MIN_RANGE, nextRangeSize, nextWindow } from './block-range';
+import {
+  MAX_LOGS_PER_CALL,
+  MAX_RANGE,
+  MIN_RANGE,
+  nextRangeSize,
+  nextWindow,
+  retryDelayMs,
+} from './block-range';
 
 describe('adaptive eth_getLogs window', () => {
   it('halves the window when the node refuses it or answers with too many logs', () => {
@@ -50,5 +57,10 @@ describe('adaptive eth_getLogs window', () => {
         },
       ),
     );
+  });
+
+  it('backs a failing listener off, doubling up to 30 s', () => {
+    expect([1, 2, 3].map((f) => retryDelayMs(f, 250))).toEqual([500, 1000, 2000]);
+    expect(retryDelayMs(50, 250)).toBe(30_000);
   });
 });

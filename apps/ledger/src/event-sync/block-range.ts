@@ -1,6 +1,7 @@
 /**
  * The adaptive eth_getLogs window of a listener: halve it when the node refuses a range or
- * answers with too many logs, double it after a quiet answer, always within bounds.
+ * answers with too many logs, double it after a quiet answer, always within bounds; and the
+ * back-off of a listener whose steps fail.
  */
 export const INITIAL_RANGE = 100;
 export const MIN_RANGE = 1;
@@ -28,4 +29,9 @@ export function nextWindow(
   const confirmedHead = head - confirmations + 1;
   if (confirmedHead < nextBlock) return null;
   return { from: nextBlock, to: Math.min(confirmedHead, nextBlock + rangeSize - 1) };
+}
+
+/** How long a listener whose step failed (node unreachable, database error) waits: doubling, capped at 30 s. */
+export function retryDelayMs(failures: number, pollIntervalMs: number): number {
+  return Math.min(30_000, pollIntervalMs * 2 ** Math.min(Math.max(failures, 0), 16));
 }

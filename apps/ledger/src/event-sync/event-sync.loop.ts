@@ -14,7 +14,9 @@ import {
 import { LockMode } from '@mikro-orm/core';
 import { MikroORM } from '@mikro-orm/postgresql';
 import { OutboxWriter } from '@strata/bus';
+import { Clock } from '@strata/runtime';
 import { LedgerNetwork } from '../networks/ledger-network.entity';
+import { retryDelayMs } from './block-range';
 import { EventListener } from './event-listener.entity';
 import { EVENT_SYNC_SETTINGS, type EventSyncSettings } from './event-sync.settings';
 import { ListenerSync, type StepOutcome } from './listener-sync';
@@ -24,10 +26,13 @@ export class EventSyncLoop implements OnApplicationBootstrap, OnApplicationShutd
   private readonly logger = new Logger(EventSyncLoop.name);
   private running = false;
   private loop: Promise<void> = Promise.resolve();
+  /** Listeners whose last steps failed: how often, and when to try again. */
+  private readonly failing = new Map<string, { failures: number; retryAt: number }>();
 
   constructor(
     private readonly orm: MikroORM,
     private readonly sync: ListenerSync,
+    private readonly clock: Clock,
     @Inject(EVENT_SYNC_SETTINGS) private readonly settings: EventSyncSettings,
   ) {}
 
@@ -63,8 +68,10 @@ export class EventSyncLoop implements OnApplicationBootstrap, OnApplicationShutd
   }
 
   private async stepListener(id: string): Promise<StepOutcome> {
+    const failing = this.failing.get(id);
+    if (failing && failing.retryAt > this.clock.now().getTime()) return 'idle';
     try {
-      return await this.orm.em.fork().transactional(async (em) => {
+      const outcome = await this.orm.em.fork().transactional(async (em) => {
         const listener = await em.findOne(
           EventListener,
           { id, status: 'active' },
@@ -75,8 +82,15 @@ export class EventSyncLoop implements OnApplicationBootstrap, OnApplicationShutd
         if (!network) return 'idle';
         return this.sync.step(em, new OutboxWriter(em), listener, network.rpcUrl);
       });
+      this.failing.delete(id);
+      return outcome;
     } catch (error) {
-      this.logger.warn(`listener ${id}: sync step failed: ${errorText(error)}`);
+      const failures = (failing?.failures ?? 0) + 1;
+      const delay = retryDelayMs(failures, this.settings.pollIntervalMs);
+      this.failing.set(id, { failures, retryAt: this.clock.now().getTime() + delay });
+      this.logger.warn(
+        `listener ${id}: sync step failed (${failures}x, next in ${delay} ms): ${errorText(error)}`,
+      );
       return 'idle';
     }
   }
