@@ -22,6 +22,14 @@ describe('actorFromClaims', () => {
     );
   });
 
+  it('maps the acr claim to an eIDAS level of assurance', () => {
+    expect(actorFromClaims({ sub: 's', acr: '1' }).levelOfAssurance).toBe('low');
+    expect(
+      actorFromClaims({ sub: 's', acr: 'http://eidas.europa.eu/LoA/high' }).levelOfAssurance,
+    ).toBe('high');
+    expect(actorFromClaims({ sub: 's', acr: '0' })).not.toHaveProperty('levelOfAssurance');
+  });
+
   it('rejects a token without a subject', () => {
     expect(() => actorFromClaims({})).toThrow(InvalidClaimsError);
   });

@@ -1,8 +1,9 @@
 /**
  * Maps the claims of a verified Keycloak access token onto the platform's `Actor`: the subject,
- * the user name, the realm roles Strata knows (others are ignored) and the organisation id.
+ * the user name, the realm roles Strata knows (others are ignored), the organisation id and the
+ * eIDAS level of assurance of the login (from `acr`).
  */
-import { ROLES, type Actor, type Role } from '@strata/contracts';
+import { levelOfAssuranceFromAcr, ROLES, type Actor, type Role } from '@strata/contracts';
 import { z } from 'zod';
 
 const knownRoles = new Set<string>(ROLES);
@@ -13,6 +14,7 @@ export interface KeycloakClaims {
   preferred_username?: unknown;
   realm_access?: unknown;
   organisation_id?: unknown;
+  acr?: unknown;
   [claim: string]: unknown;
 }
 
@@ -41,5 +43,7 @@ export function actorFromClaims(claims: KeycloakClaims): Actor {
   if (typeof organisationId === 'string' && uuid.safeParse(organisationId).success) {
     actor.organisationId = organisationId;
   }
+  const levelOfAssurance = levelOfAssuranceFromAcr(claims.acr);
+  if (levelOfAssurance) actor.levelOfAssurance = levelOfAssurance;
   return actor;
 }

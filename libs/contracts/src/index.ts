@@ -15,4 +15,5 @@ export * from './identity/credentials';
 export * from './identity/queries';
 export * from './identity/status-lists';
 export * from './identity/presentations';
+export * from './identity/assurance';
 export * from './ledger/event-listeners';

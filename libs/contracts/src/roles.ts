@@ -1,5 +1,6 @@
 /** Realm roles known to every app. The strings match the Keycloak realm's roles. */
 import { z } from 'zod';
+import { levelOfAssuranceSchema } from './identity/assurance';
 
 export const ROLES = [
   'platform-admin',
@@ -21,6 +22,8 @@ export const actorSchema = z.object({
   username: z.string().optional(),
   roles: z.array(roleSchema),
   organisationId: z.uuid().optional(),
+  /** eIDAS level of assurance of the login (from the token's `acr`), when it has one. */
+  levelOfAssurance: levelOfAssuranceSchema.optional(),
 });
 export type Actor = z.infer<typeof actorSchema>;
 
