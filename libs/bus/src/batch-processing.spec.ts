@@ -2,15 +2,14 @@ import fc from 'fast-check';
 import type { KafkaMessage } from 'kafkajs';
 import { FinishedPrefix, forEachConcurrently, groupByKey } from './batch-processing';
 
-const message = (offset: number, key: string): KafkaMessage =>
-  ({
-    offset: String(offset),
-    key: Buffer.from(key),
-    value: null,
-    timestamp: '0',
-    attributes: 0,
-    headers: {},
-  });
+const message = (offset: number, key: string): KafkaMessage => ({
+  offset: String(offset),
+  key: Buffer.from(key),
+  value: null,
+  timestamp: '0',
+  attributes: 0,
+  headers: {},
+});
 
 describe('batch processing', () => {
   it('groups a batch by key keeping each key in partition order', () => {
