@@ -4,10 +4,10 @@
  * it all for the tests (see readE2eRun in @strata/testing).
  */
 import { randomBytes } from 'node:crypto';
-import { createServer } from 'node:net';
 import { join } from 'node:path';
 import {
   APPS,
+  freePort,
   buildConsole,
   E2eRun,
   KEYCLOAK_BOOTSTRAP_ADMIN,
@@ -30,18 +30,6 @@ import {
 
 /** Fixed so the console's OIDC redirect (http://127.0.0.1:3010/*) is allowed by the realm. */
 const E2E_GATEWAY_PORT = Number(process.env.STRATA_E2E_GATEWAY_PORT ?? 3010);
-
-function freePort(): Promise<number> {
-  return new Promise((resolve, reject) => {
-    const server = createServer();
-    server.once('error', reject);
-    server.listen(0, '127.0.0.1', () => {
-      const address = server.address();
-      const port = typeof address === 'object' && address ? address.port : 0;
-      server.close(() => resolve(port));
-    });
-  });
-}
 
 export default async function globalSetup(): Promise<void> {
   const progress = createProgress((line) => process.stdout.write(`[e2e setup] ${line}\n`));

@@ -107,6 +107,19 @@ export function canListenOn(port: number, host = '127.0.0.1'): Promise<boolean> 
   });
 }
 
+/** A port nothing listens on right now (the kernel picks it). */
+export function freePort(): Promise<number> {
+  return new Promise((resolve, reject) => {
+    const server = createServer();
+    server.once('error', reject);
+    server.listen(0, '127.0.0.1', () => {
+      const address = server.address();
+      const port = typeof address === 'object' && address ? address.port : 0;
+      server.close(() => resolve(port));
+    });
+  });
+}
+
 export async function startApp(name: AppName, options: StartAppOptions): Promise<RunningApp> {
   const definition = appDefinition(name);
   if (!(await canListenOn(options.port))) {

@@ -4,7 +4,7 @@
  */
 import { mkdirSync, readFileSync, renameSync, writeFileSync } from 'node:fs';
 import { dirname } from 'node:path';
-import { AppName, RunningApp, startApp, waitForAppHealth } from './apps';
+import { AppName, canListenOn, freePort, RunningApp, startApp, waitForAppHealth } from './apps';
 import { stackPaths } from './stack/paths';
 import { StackServiceName } from './stack/state';
 import { isProcessAlive, signalProcess, stopProcess } from './stack/process';
@@ -64,15 +64,32 @@ export async function killApp(name: AppName, signal: NodeJS.Signals = 'SIGKILL')
   if (isProcessAlive(pid)) throw new Error(`${name} (pid ${pid}) still alive after ${signal}`);
 }
 
-/** Stops the app if it still runs, starts it again with the same env and port, waits for /health. */
+/**
+ * The port to restart an app on: its previous one once it can be bound again. A port of the
+ * ephemeral range may stay taken for a while after a crash (seen under load); internal apps are
+ * reached only for /health and /metrics, so they move to a fresh port instead of failing the test.
+ * The gateway keeps its port (the console's sign-in redirect is registered for it).
+ */
+async function portForRestart(name: AppName, previousPort: number): Promise<number> {
+  const deadline = Date.now() + (name === 'gateway' ? 30_000 : 5_000);
+  while (Date.now() < deadline) {
+    if (await canListenOn(previousPort)) return previousPort;
+    await sleep(200);
+  }
+  if (name === 'gateway') return previousPort; // startApp reports the clash
+  return freePort();
+}
+
+/** Stops the app if it still runs, starts it again with the same env, waits for /health. */
 export async function restartApp(name: AppName): Promise<RunningApp> {
   const run = readE2eRun();
   const previous = runningApp(name, run);
   await stopProcess(previous.pid, 10_000);
+  const port = await portForRestart(name, previous.port);
   const started = await startApp(name, {
     repoRoot: stackPaths().repoRoot,
-    port: previous.port,
-    env: previous.env,
+    port,
+    env: { ...previous.env, STRATA_HTTP_PORT: String(port) },
     logFile: previous.logFile,
   });
   await waitForAppHealth(started);
