@@ -1,14 +1,10 @@
-/**
- * Reads of the identity service over Kafka request/reply. A reply's problem becomes the same
- * problem+json; no reply in time is a 504, a bus failure a 503, a bad answer a 502.
- */
+/** Reads of the identity service over Kafka request/reply (problems mapped by askOwner). */
 import { Inject, Injectable, Logger } from '@nestjs/common';
-import { BusTimeoutError, Requester } from '@strata/bus';
+import { Requester } from '@strata/bus';
 import { type Actor, type IdentityQuery, IdentityTopics } from '@strata/contracts';
 import type { z } from 'zod';
 import { GATEWAY_CONFIG, type GatewayConfig } from '../config';
-import { gatewayProblem } from '../problems/catalog';
-import { ProblemException } from '../problems/problem';
+import { askOwner } from '../owners/ask-owner';
 
 @Injectable()
 export class IdentityClient {
@@ -19,37 +15,20 @@ export class IdentityClient {
     @Inject(GATEWAY_CONFIG) private readonly config: GatewayConfig,
   ) {}
 
-  async query<S extends z.ZodType>(
+  query<S extends z.ZodType>(
     query: IdentityQuery,
     actor: Actor | undefined,
     result: S,
   ): Promise<z.output<S>> {
-    let reply;
-    try {
-      reply = await this.requester.request(
-        IdentityTopics.queries,
-        { key: keyOf(query), payload: query, actor },
-        this.config.STRATA_REPLY_TIMEOUT_MS,
-      );
-    } catch (error) {
-      if (error instanceof BusTimeoutError) {
-        throw new ProblemException(
-          gatewayProblem('upstream-timeout', {
-            detail: 'the identity service did not answer in time',
-          }),
-        );
-      }
-      throw new ProblemException(
-        gatewayProblem('service-unavailable', { detail: 'the identity service cannot be reached' }),
-      );
-    }
-    if (!reply.ok) throw ProblemException.fromBus(reply.problem);
-    const parsed = result.safeParse(reply.result);
-    if (!parsed.success) {
-      this.logger.error(`identity answered ${query.query} with an unexpected shape`);
-      throw new ProblemException(gatewayProblem('bad-upstream-reply'));
-    }
-    return parsed.data;
+    const question = {
+      owner: 'the identity service',
+      topic: IdentityTopics.queries,
+      key: keyOf(query),
+      payload: query,
+      actor,
+      timeoutMs: this.config.STRATA_REPLY_TIMEOUT_MS,
+    };
+    return askOwner(this.requester, this.logger, question, result);
   }
 }
 

@@ -1,14 +1,10 @@
-/**
- * Reads of the ledger's transaction manager over Kafka request/reply. A reply's problem becomes
- * the same problem+json; no reply in time is a 504, a bus failure a 503, a bad answer a 502.
- */
+/** Reads of the ledger's transaction manager over Kafka request/reply (problems mapped by askOwner). */
 import { Inject, Injectable, Logger } from '@nestjs/common';
-import { BusTimeoutError, Requester } from '@strata/bus';
+import { Requester } from '@strata/bus';
 import { type Actor, LedgerTransactionTopics, type TransactionQuery } from '@strata/contracts';
 import type { z } from 'zod';
 import { GATEWAY_CONFIG, type GatewayConfig } from '../config';
-import { gatewayProblem } from '../problems/catalog';
-import { ProblemException } from '../problems/problem';
+import { askOwner } from '../owners/ask-owner';
 
 @Injectable()
 export class LedgerTransactionsClient {
@@ -19,34 +15,19 @@ export class LedgerTransactionsClient {
     @Inject(GATEWAY_CONFIG) private readonly config: GatewayConfig,
   ) {}
 
-  async query<S extends z.ZodType>(
+  query<S extends z.ZodType>(
     query: TransactionQuery,
     actor: Actor,
     result: S,
   ): Promise<z.output<S>> {
-    let reply;
-    try {
-      reply = await this.requester.request(
-        LedgerTransactionTopics.queries,
-        { key: query.networkId, payload: query, actor },
-        this.config.STRATA_REPLY_TIMEOUT_MS,
-      );
-    } catch (error) {
-      if (error instanceof BusTimeoutError) {
-        throw new ProblemException(
-          gatewayProblem('upstream-timeout', { detail: 'the ledger did not answer in time' }),
-        );
-      }
-      throw new ProblemException(
-        gatewayProblem('service-unavailable', { detail: 'the ledger cannot be reached' }),
-      );
-    }
-    if (!reply.ok) throw ProblemException.fromBus(reply.problem);
-    const parsed = result.safeParse(reply.result);
-    if (!parsed.success) {
-      this.logger.error(`ledger answered ${query.query} with an unexpected shape`);
-      throw new ProblemException(gatewayProblem('bad-upstream-reply'));
-    }
-    return parsed.data;
+    const question = {
+      owner: 'the ledger',
+      topic: LedgerTransactionTopics.queries,
+      key: query.networkId,
+      payload: query,
+      actor,
+      timeoutMs: this.config.STRATA_REPLY_TIMEOUT_MS,
+    };
+    return askOwner(this.requester, this.logger, question, result);
   }
 }
