@@ -13,9 +13,9 @@ import {
   stopProcess,
   waitForAppHealth,
   writeE2eRun,
+  ensureSoftHsmTestToken,
 } from '@strata/testing';
-import { Pkcs11Token } from '../apps/ledger/src/keys/pkcs11/pkcs11-token';
-import { ensureSoftHsmTestToken } from '../apps/ledger/src/keys/pkcs11/softhsm-test-token';
+import { Pkcs11Token } from '@strata/key-custody';
 import { apiAs } from './support/api';
 import { anvilNetwork, memberWithRole, signingAccount, waitForStatus } from './support/ledger';
 

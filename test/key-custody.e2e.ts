@@ -10,15 +10,16 @@ import { MikroORM } from '@mikro-orm/postgresql';
 import { BUS_ENTITIES, decodeEnvelope, KafkaBus, OutboxMessage, OutboxRelay } from '@strata/bus';
 import { keyUsedSchema, LedgerKeyTopics, type Envelope } from '@strata/contracts';
 import { ormOptions } from '@strata/persistence';
-import { ANVIL_CHAIN_ID, jsonRpc, readE2eRun } from '@strata/testing';
-import { CustodyKey } from '../apps/ledger/src/keys/custody/custody-key.entity';
-import { KeyUsageRecord } from '../apps/ledger/src/keys/custody/key-usage.entity';
-import { PostgresKeyCustodyStore } from '../apps/ledger/src/keys/custody/postgres-key-custody-store';
-import type { CustodiedKeyVault } from '../apps/ledger/src/keys/custody/custodied-key-vault';
-import { Pkcs11KeyVault } from '../apps/ledger/src/keys/pkcs11/pkcs11-key-vault';
-import { Pkcs11Token } from '../apps/ledger/src/keys/pkcs11/pkcs11-token';
-import { ensureSoftHsmTestToken } from '../apps/ledger/src/keys/pkcs11/softhsm-test-token';
-import { SoftwareKeyVault } from '../apps/ledger/src/keys/software/software-key-vault';
+import { ANVIL_CHAIN_ID, jsonRpc, readE2eRun, ensureSoftHsmTestToken } from '@strata/testing';
+import {
+  CustodyKey,
+  KeyUsageRecord,
+  PostgresKeyCustodyStore,
+  type CustodiedKeyVault,
+  Pkcs11KeyVault,
+  Pkcs11Token,
+  SoftwareKeyVault,
+} from '@strata/key-custody';
 import { eventually } from './support/eventually';
 import { silentLogger } from './support/bus-harness';
 

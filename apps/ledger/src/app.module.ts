@@ -5,13 +5,15 @@ import { serviceModules } from '@strata/runtime';
 import { ChainStatusHandlersModuleProviders } from './chain-status';
 import { Clock, SystemClock } from '@strata/runtime';
 import { loadLedgerConfig } from './config';
+import { eventStreamProviders } from './event-streams';
 import { eventSyncProviders } from './event-sync';
 import { LEDGER_ENTITIES } from './entities';
-import { keyVaultProviders } from './keys/key-vault.providers';
+import { keyVaultProviders } from '@strata/key-custody';
 import { masterAccountProviders } from './master-accounts';
 import { LEDGER_MIGRATIONS } from './migrations';
 import { NetworkRegistryHandlers } from './networks/network-registry.handlers';
 import { transactionProviders } from './transactions';
+import { transactionInterventionProviders } from './transactions/interventions';
 
 const config = loadLedgerConfig();
 
@@ -33,8 +35,10 @@ const config = loadLedgerConfig();
     NetworkRegistryHandlers,
     ...keyVaultProviders(config),
     ...transactionProviders(config),
+    ...transactionInterventionProviders,
     ...masterAccountProviders,
     ...eventSyncProviders(),
+    ...eventStreamProviders(),
   ],
 })
 export class AppModule implements OnApplicationShutdown {

@@ -1,7 +1,7 @@
 /** The ledger's configuration (environment variables). */
 import { z } from 'zod';
 import { baseConfigSchema, loadConfig } from '@strata/config';
-import { keyVaultConfigShape } from './keys/key-vault.config';
+import { keyVaultConfigShape } from '@strata/key-custody';
 
 export const ledgerConfigSchema = baseConfigSchema({ port: 3102 }).extend({
   /** Bound on every JSON-RPC call to a node. */

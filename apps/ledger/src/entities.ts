@@ -1,14 +1,16 @@
 /** Every table the ledger owns (besides the bus's outbox and inbox). */
 import { SigningAccount } from './accounts/signing-account.entity';
+import { EventStream, StreamDeadLetter, StreamLogEvent } from './event-streams';
 import { EventListener, SyncedBlock } from './event-sync';
-import { CustodyKey } from './keys/custody/custody-key.entity';
+import { CustodyKey } from '@strata/key-custody';
 import { MasterAccountActionRecord } from './master-accounts/master-account-action.entity';
 import { MasterAccount } from './master-accounts/master-account.entity';
-import { KeyUsageRecord } from './keys/custody/key-usage.entity';
+import { KeyUsageRecord } from '@strata/key-custody';
 import { LedgerNetwork } from './networks/ledger-network.entity';
 import { LedgerNetworkMember } from './networks/network-member.entity';
 import { AccountNonce } from './nonces/account-nonce.entity';
 import { LedgerTransaction } from './transactions/ledger-transaction.entity';
+import { TransactionCancellation } from './transactions/interventions/transaction-cancellation.entity';
 
 export const LEDGER_ENTITIES = [
   LedgerNetwork,
@@ -16,10 +18,14 @@ export const LEDGER_ENTITIES = [
   SigningAccount,
   AccountNonce,
   LedgerTransaction,
+  TransactionCancellation,
   CustodyKey,
   KeyUsageRecord,
   MasterAccount,
   MasterAccountActionRecord,
   EventListener,
   SyncedBlock,
+  StreamLogEvent,
+  EventStream,
+  StreamDeadLetter,
 ];

@@ -26,3 +26,4 @@ export {
 export { EMBEDDED_POSTGRES_URL, MACHINE_POSTGRES_URL } from './stack/postgres';
 export * from './console-build';
 export * from './fake-besu';
+export * from './softhsm-test-token';

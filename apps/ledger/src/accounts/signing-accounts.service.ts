@@ -18,7 +18,7 @@ import {
 } from '@strata/contracts';
 import { DomainProblem, type OutboxWriter } from '@strata/bus';
 import { Clock } from '@strata/runtime';
-import { KeyVault } from '../keys/key-vault';
+import { KeyVault } from '@strata/key-custody';
 import { networkFor } from '../networks/network-access';
 import { EvmNode } from '../node/evm-node';
 import { NonceAllocator } from '../nonces/nonce-allocator';

@@ -4,7 +4,7 @@
  */
 import { Injectable } from '@nestjs/common';
 import { Transaction, type TransactionLike } from 'ethers';
-import { KeyVault } from '../keys/key-vault';
+import { KeyVault } from '@strata/key-custody';
 import type { FeeOffer } from '../gas/gas-policy';
 import type { LedgerTransaction } from './ledger-transaction.entity';
 

@@ -3,7 +3,7 @@ import { computeAddress, SigningKey } from 'ethers';
 import { InMemoryKeyCustodyStore } from '../custody/key-custody-store';
 import { Pkcs11KeyVault } from './pkcs11-key-vault';
 import { Pkcs11Token } from './pkcs11-token';
-import { ensureSoftHsmTestToken } from './softhsm-test-token';
+import { ensureSoftHsmTestToken } from '@strata/testing';
 
 const org = '7f1b2c3d-0000-4000-8000-000000000001';
 const clock = { now: () => new Date() };

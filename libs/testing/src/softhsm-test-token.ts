@@ -6,7 +6,7 @@
 import { execFileSync } from 'node:child_process';
 import { existsSync, mkdirSync, writeFileSync } from 'node:fs';
 import { join } from 'node:path';
-import { stackPaths } from '@strata/testing';
+import { stackPaths } from './stack/paths';
 
 export const SOFTHSM2_MODULE = '/usr/lib/softhsm/libsofthsm2.so';
 export const SOFTHSM2_UTIL = '/usr/bin/softhsm2-util';
