@@ -5,3 +5,4 @@ export * from './contract-artifact';
 export * from './generated';
 export * from './master-account-actions';
 export * from './organisation-id';
+export * from './trust-registry-actions';

@@ -3,7 +3,13 @@ import type { ContractArtifact } from '../contract-artifact';
 import eventSyncFixtureJson from './EventSyncFixture.json';
 import operationalAccountRegistryJson from './OperationalAccountRegistry.json';
 import organisationMasterAccountJson from './OrganisationMasterAccount.json';
+import didRegistryJson from './DidRegistry.json';
+import trustedIssuersRegistryJson from './TrustedIssuersRegistry.json';
+import trustedSchemasRegistryJson from './TrustedSchemasRegistry.json';
 
 export const EventSyncFixtureArtifact: ContractArtifact = eventSyncFixtureJson;
 export const OperationalAccountRegistryArtifact: ContractArtifact = operationalAccountRegistryJson;
 export const OrganisationMasterAccountArtifact: ContractArtifact = organisationMasterAccountJson;
+export const DidRegistryArtifact: ContractArtifact = didRegistryJson;
+export const TrustedIssuersRegistryArtifact: ContractArtifact = trustedIssuersRegistryJson;
+export const TrustedSchemasRegistryArtifact: ContractArtifact = trustedSchemasRegistryJson;
