@@ -1,12 +1,16 @@
 /**
  * Verification of a VC-JWT, one check at a time so every failure has a precise reason:
  * signature (did-jwt against the issuer's resolved document), issuer resolution, validity
- * period (by the Clock, not did-jwt's own time checks) and status (no status list yet).
+ * period (by the Clock, not did-jwt's own time checks) and status (no status list yet). With
+ * the network's trust registries (issuer trust), the issuer's DID is resolved as of the
+ * credential's issuance time (on-chain DIDs included) and its accreditation is checked too.
  */
 import { decodeJWT, verifyJWT } from 'did-jwt';
+import type { Resolvable } from 'did-resolver';
 import type { VerificationResult } from '@strata/contracts';
 import { parseDidKey } from '../identifiers/did-key';
 import { didKeyResolver } from '../identifiers/did-key-resolver';
+import type { IssuerTrust } from '../trust-registry/issuer-trust';
 
 type Check = VerificationResult['checks'][number];
 type Problem = VerificationResult['problems'][number];
@@ -20,6 +24,7 @@ export async function verifyCredentialJwt(
   jwt: string,
   now: Date,
   statusOf: StatusLookup = noStatusLists,
+  trust?: IssuerTrust,
 ): Promise<VerificationResult> {
   let payload: Record<string, unknown>;
   try {
@@ -39,14 +44,18 @@ export async function verifyCredentialJwt(
   // it cannot resolve surfaces as did-jwt's resolver_error.
   try {
     await verifyJWT(jwt, {
-      resolver: didKeyResolver,
+      resolver: trust ? trust.resolverAt(issuedAt(payload, now)) : didKeyResolver,
       proofPurpose: 'assertionMethod',
       policies: { nbf: false, exp: false, iat: false, aud: false },
     });
   } catch (error) {
     const message = error instanceof Error ? error.message : String(error);
     if (!issuer || message.includes('resolver_error')) {
-      const reason = issuer ? parseFailureOf(issuer) : 'the credential names no issuer (iss)';
+      const reason = !issuer
+        ? 'the credential names no issuer (iss)'
+        : trust
+          ? await resolutionFailureOf(trust.resolverAt(issuedAt(payload, now)), issuer)
+          : parseFailureOf(issuer);
       problems.push({
         check: 'issuer',
         code: 'unknown-issuer',
@@ -59,8 +68,11 @@ export async function verifyCredentialJwt(
   problems.push(...validityProblems(payload, now));
   const status = await statusProblems(payload, statusOf);
   problems.push(...status.problems);
+  if (trust && issuer) problems.push(...(await trust.accreditationProblems(issuer, payload)));
   const failedChecks = new Set(problems.map((p) => p.check));
-  const checks: Check[] = (['signature', 'issuer', 'validity', 'status'] as const).map((check) => ({
+  const names = ['signature', 'issuer', 'validity', 'status'] as Check['check'][];
+  if (trust) names.push('accreditation');
+  const checks: Check[] = names.map((check) => ({
     check,
     ok: !failedChecks.has(check) && !(check === 'signature' && failedChecks.has('issuer')),
     ...(check === 'status' ? { detail: status.detail } : {}),
@@ -97,6 +109,12 @@ async function statusProblems(
     }
   }
   return { problems, detail: `${entries.length} status list entries checked` };
+}
+
+/** When the credential was issued (nbf, else iat): the time its issuer's keys are taken at. */
+function issuedAt(payload: Record<string, unknown>, now: Date): Date {
+  const at = typeof payload.nbf === 'number' ? payload.nbf : payload.iat;
+  return typeof at === 'number' ? new Date(at * 1000) : now;
 }
 
 function validityProblems(payload: Record<string, unknown>, now: Date): Problem[] {
@@ -139,6 +157,12 @@ function failed(problems: Problem[]): VerificationResult {
     })),
     problems,
   };
+}
+
+async function resolutionFailureOf(resolver: Resolvable, did: string): Promise<string> {
+  const { didResolutionMetadata } = await resolver.resolve(did);
+  const { reason, error } = didResolutionMetadata as { reason?: string; error?: string };
+  return reason ?? error ?? 'no DID document';
 }
 
 function parseFailureOf(did: string): string {

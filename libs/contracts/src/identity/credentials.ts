@@ -75,7 +75,14 @@ export const verifyCredentialSchema = z
   .strict();
 export type VerifyCredential = z.infer<typeof verifyCredentialSchema>;
 
-export const VERIFICATION_CHECKS = ['signature', 'issuer', 'validity', 'status'] as const;
+/** `accreditation` is reported when the network's trusted issuers registry is configured. */
+export const VERIFICATION_CHECKS = [
+  'signature',
+  'issuer',
+  'validity',
+  'status',
+  'accreditation',
+] as const;
 
 export const verificationResultSchema = z.object({
   verified: z.boolean(),
