@@ -11,6 +11,7 @@ import { LedgerNetworkMember } from './networks/network-member.entity';
 import { AccountNonce } from './nonces/account-nonce.entity';
 import { LedgerTransaction } from './transactions/ledger-transaction.entity';
 import { TransactionCancellation } from './transactions/interventions/transaction-cancellation.entity';
+import { NetworkTransactionSettings } from './networks/transaction-settings/network-transaction-settings.entity';
 
 export const LEDGER_ENTITIES = [
   LedgerNetwork,
@@ -19,6 +20,7 @@ export const LEDGER_ENTITIES = [
   AccountNonce,
   LedgerTransaction,
   TransactionCancellation,
+  NetworkTransactionSettings,
   CustodyKey,
   KeyUsageRecord,
   MasterAccount,

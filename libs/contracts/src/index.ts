@@ -9,6 +9,7 @@ export * from './ledger/queries';
 export * from './ledger/keys';
 export * from './platform-mgmt/qbft';
 export * from './ledger/transactions';
+export * from './ledger/transaction-interventions';
 export * from './ledger/master-accounts';
 export * from './identity/identifiers';
 export * from './identity/credentials';

@@ -1,5 +1,7 @@
 /** The checked-in migrations of the ledger's schema, in order. Generated entries only. */
 import type { MigrationObject } from '@mikro-orm/core';
+import { Migration20261126113959_network_transaction_settings } from './Migration20261126113959_network_transaction_settings';
+import { Migration20261126113330_transaction_interventions } from './Migration20261126113330_transaction_interventions';
 import { Migration20261123160428_event_sync } from './Migration20261123160428_event_sync';
 import { Migration20261123154232_master_accounts } from './Migration20261123154232_master_accounts';
 import { Migration20261123153827_key_custody } from './Migration20261123153827_key_custody';
@@ -15,4 +17,12 @@ export const LEDGER_MIGRATIONS: MigrationObject[] = [
     class: Migration20261123154232_master_accounts,
   },
   { name: 'Migration20261123160428_event_sync', class: Migration20261123160428_event_sync },
+  {
+    name: 'Migration20261126113330_transaction_interventions',
+    class: Migration20261126113330_transaction_interventions,
+  },
+  {
+    name: 'Migration20261126113959_network_transaction_settings',
+    class: Migration20261126113959_network_transaction_settings,
+  },
 ];

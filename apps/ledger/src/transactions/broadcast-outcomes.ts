@@ -35,6 +35,7 @@ export class BroadcastOutcomes {
     tx: LedgerTransaction,
     rpcUrl: string,
     error: unknown,
+    maxAttempts = this.settings.maxAttempts,
   ): Promise<void> {
     const now = this.clock.now();
     const text = error === undefined ? '' : message(error);
@@ -51,13 +52,19 @@ export class BroadcastOutcomes {
       return;
     }
     this.logger.warn(`broadcast of ${tx.id} failed: ${text.slice(0, 200)}`);
-    this.retryOrStick(outbox, tx, now, `broadcast failed: ${text.slice(0, 300)}`);
+    this.retryOrStick(outbox, tx, now, `broadcast failed: ${text.slice(0, 300)}`, maxAttempts);
   }
 
   /** Bounded retries: the next check later, or `stuck` with an alert once the bound is hit. */
-  retryOrStick(outbox: OutboxWriter, tx: LedgerTransaction, now: Date, reason: string): void {
+  retryOrStick(
+    outbox: OutboxWriter,
+    tx: LedgerTransaction,
+    now: Date,
+    reason: string,
+    maxAttempts = this.settings.maxAttempts,
+  ): void {
     tx.attempts += 1;
-    if (tx.attempts >= this.settings.maxAttempts) {
+    if (tx.attempts >= maxAttempts) {
       this.stick(outbox, tx, now, reason);
       return;
     }
@@ -98,6 +105,13 @@ export class BroadcastOutcomes {
     if (receipts.some((receipt) => receipt !== null)) {
       // One of our attempts is already mined: the follower records it.
       this.submitted(outbox, tx, now);
+      return;
+    }
+    if (tx.cancelHashes?.length) {
+      // Cancelled and its nonce taken outside the ledger: nothing of it can be mined any more.
+      tx.status = 'cancelled';
+      tx.updatedAt = now;
+      recordTransition(outbox, tx);
       return;
     }
     const minedCount = await this.node.minedCount(rpcUrl, tx.from);

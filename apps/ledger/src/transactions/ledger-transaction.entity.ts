@@ -36,6 +36,8 @@ export const LedgerTransaction = defineEntity({
     raw: p.text().nullable(),
     previousHashes: p.json<string[]>(),
     attempts: p.integer(),
+    /** Hashes of approved cancellation attempts (0-value self-transfers at the same nonce). */
+    cancelHashes: p.json<string[]>().nullable(),
     /** Fee of the current attempt (wei): max fee (EIP-1559) or gas price (legacy). */
     feePerGas: p.string().length(80).nullable(),
     priorityFeePerGas: p.string().length(80).nullable(),

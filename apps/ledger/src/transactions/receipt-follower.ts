@@ -12,6 +12,7 @@ import { Clock } from '@strata/runtime';
 import { SigningAccount } from '../accounts/signing-account.entity';
 import { bumpedFees } from '../gas/gas-policy';
 import { LedgerNetwork } from '../networks/ledger-network.entity';
+import { NetworkSettings } from '../networks/transaction-settings/network-settings';
 import { EvmNode, type ReceiptView } from '../node/evm-node';
 import { BroadcastOutcomes } from './broadcast-outcomes';
 import type { LedgerTransaction as Tx } from './ledger-transaction.entity';
@@ -32,6 +33,7 @@ export class ReceiptFollower {
     private readonly outcomes: BroadcastOutcomes,
     private readonly clock: Clock,
     @Inject(SUBMITTER_SETTINGS) private readonly settings: SubmitterSettings,
+    private readonly networkSettings: NetworkSettings,
   ) {}
 
   /** One pass over due transactions; returns how many changed status. */
@@ -54,6 +56,7 @@ export class ReceiptFollower {
           await em.find(LedgerNetwork, { id: { $in: [...new Set(txs.map((t) => t.networkId))] } })
         ).map((n) => [n.id, n]),
       );
+      const settingsOf = await this.networkSettings.of(em, networks.keys());
       const heads = new Map<string, Promise<number>>();
       const headOf = (rpcUrl: string): Promise<number> => {
         if (!heads.has(rpcUrl)) heads.set(rpcUrl, this.node.blockNumber(rpcUrl));
@@ -65,7 +68,8 @@ export class ReceiptFollower {
           if (!rpcUrl) return false;
           const before = tx.status;
           try {
-            await this.follow(em, outbox, tx, rpcUrl, headOf, now);
+            const settings = settingsOf.get(tx.networkId) ?? this.settings;
+            await this.follow(em, outbox, tx, rpcUrl, headOf, now, settings);
           } catch {
             tx.nextCheckAt = new Date(now.getTime() + this.settings.pollIntervalMs * 4);
           }
@@ -83,6 +87,7 @@ export class ReceiptFollower {
     rpcUrl: string,
     headOf: (rpcUrl: string) => Promise<number>,
     now: Date,
+    settings: SubmitterSettings,
   ): Promise<void> {
     const receipt = await this.receiptOf(tx, rpcUrl);
     tx.nextCheckAt = new Date(now.getTime() + this.settings.pollIntervalMs);
@@ -94,7 +99,7 @@ export class ReceiptFollower {
       tx.broadcastAt = now;
     }
     if (!receipt) {
-      if (tx.status === 'submitted') await this.keepAlive(em, outbox, tx, rpcUrl, now);
+      if (tx.status === 'submitted') await this.keepAlive(em, outbox, tx, rpcUrl, now, settings);
       return;
     }
     if (tx.status === 'submitted') {
@@ -102,6 +107,11 @@ export class ReceiptFollower {
       tx.blockNumber = receipt.blockNumber;
       tx.blockHash = receipt.blockHash;
       tx.contractAddress = receipt.contractAddress;
+      if (tx.cancelHashes?.includes(receipt.hash)) {
+        // The approved cancellation took the nonce: the original can never be mined now.
+        this.transition(outbox, tx, 'cancelled', now);
+        return;
+      }
       this.transition(outbox, tx, 'mined', now);
       if (receipt.status === 0) {
         const data = await this.node.revertData(
@@ -120,7 +130,7 @@ export class ReceiptFollower {
         return;
       }
     }
-    if ((await headOf(rpcUrl)) - receipt.blockNumber + 1 >= this.settings.confirmations) {
+    if ((await headOf(rpcUrl)) - receipt.blockNumber + 1 >= settings.confirmations) {
       this.transition(outbox, tx, 'confirmed', now);
     }
   }
@@ -138,12 +148,13 @@ export class ReceiptFollower {
     tx: Tx,
     rpcUrl: string,
     now: Date,
+    settings: SubmitterSettings,
   ): Promise<void> {
     const waited = now.getTime() - (tx.broadcastAt?.getTime() ?? now.getTime());
-    if (waited >= this.settings.feeBumpAfterMs) {
+    if (waited >= settings.feeBumpAfterMs) {
       const offer = currentOffer(tx);
-      const bumped = offer && bumpedFees(offer, this.settings.gas);
-      if (!bumped || tx.attempts >= this.settings.maxAttempts) {
+      const bumped = offer && bumpedFees(offer, settings.gas);
+      if (!bumped || tx.attempts >= settings.maxAttempts) {
         this.outcomes.stick(outbox, tx, now, `not mined after ${tx.attempts} attempts`);
         return;
       }

@@ -18,6 +18,9 @@ export function currentOffer(tx: LedgerTransaction): FeeOffer | null {
   };
 }
 
+/** Gas of a plain value transfer, which is what a cancellation is. */
+const CANCELLATION_GAS = 21_000n;
+
 @Injectable()
 export class TransactionSigner {
   constructor(private readonly vault: KeyVault) {}
@@ -28,13 +31,41 @@ export class TransactionSigner {
     chainId: bigint,
     offer: FeeOffer,
   ): Promise<void> {
+    if (tx.cancelHashes?.length) {
+      // Once a cancellation is approved every further attempt is the cancellation again.
+      await this.signCancellation(tx, keyId, chainId, offer);
+      return;
+    }
+    const body = { to: tx.to ?? null, data: tx.data, value: BigInt(tx.value) };
+    await this.sign(tx, keyId, chainId, offer, body, BigInt(tx.gasLimit), 'attempt');
+  }
+
+  /** A 0-value transfer to itself at the transaction's nonce: replaces it with a no-op. */
+  async signCancellation(
+    tx: LedgerTransaction,
+    keyId: string,
+    chainId: bigint,
+    offer: FeeOffer,
+  ): Promise<void> {
+    const body = { to: tx.from, data: '0x', value: 0n };
+    await this.sign(tx, keyId, chainId, offer, body, CANCELLATION_GAS, 'cancellation');
+    tx.cancelHashes = [...(tx.cancelHashes ?? []), tx.hash ?? ''];
+  }
+
+  private async sign(
+    tx: LedgerTransaction,
+    keyId: string,
+    chainId: bigint,
+    offer: FeeOffer,
+    body: { to: string | null; data: string; value: bigint },
+    gasLimit: bigint,
+    what: 'attempt' | 'cancellation',
+  ): Promise<void> {
     const unsigned: TransactionLike = {
       chainId,
       nonce: tx.nonce,
-      to: tx.to ?? null,
-      data: tx.data,
-      value: BigInt(tx.value),
-      gasLimit: BigInt(tx.gasLimit),
+      ...body,
+      gasLimit,
       ...(offer.type === 'legacy'
         ? { type: 0, gasPrice: offer.gasPrice }
         : {
@@ -45,7 +76,7 @@ export class TransactionSigner {
     };
     const raw = await this.vault.sign(keyId, unsigned, {
       actor: tx.requestedBy.subject,
-      reason: `transaction ${tx.id} nonce ${tx.nonce} attempt ${tx.attempts + 1}`,
+      reason: `transaction ${tx.id} nonce ${tx.nonce} ${what} ${tx.attempts + 1}`,
       organisationId: tx.requestedBy.organisationId,
       roles: tx.requestedBy.roles,
     });

@@ -21,6 +21,7 @@ import { Clock } from '@strata/runtime';
 import { SigningAccount } from '../accounts/signing-account.entity';
 import { initialFees } from '../gas/gas-policy';
 import { LedgerNetwork } from '../networks/ledger-network.entity';
+import { NetworkSettings } from '../networks/transaction-settings/network-settings';
 import { EvmNode } from '../node/evm-node';
 import { LedgerTransaction } from './ledger-transaction.entity';
 import { ReceiptFollower } from './receipt-follower';
@@ -45,6 +46,7 @@ export class TransactionSubmitter implements OnApplicationBootstrap, OnApplicati
     private readonly outcomes: BroadcastOutcomes,
     private readonly clock: Clock,
     @Inject(SUBMITTER_SETTINGS) private readonly settings: SubmitterSettings,
+    private readonly networkSettings: NetworkSettings,
   ) {}
 
   onApplicationBootstrap(): void {
@@ -92,7 +94,8 @@ export class TransactionSubmitter implements OnApplicationBootstrap, OnApplicati
           this.node.chainId(network.rpcUrl),
           context.fees(network.rpcUrl),
         ]);
-        await this.signer.signAttempt(tx, keyId, chainId, initialFees(fees, this.settings.gas));
+        const gas = (context.settings.get(tx.networkId) ?? this.settings).gas;
+        await this.signer.signAttempt(tx, keyId, chainId, initialFees(fees, gas));
         this.transition(tx, 'signed', outbox);
       }
       return txs.length;
@@ -110,6 +113,7 @@ export class TransactionSubmitter implements OnApplicationBootstrap, OnApplicati
       if (txs.length === 0) return 0;
       const outbox = new OutboxWriter(em);
       const networks = await this.networksOf(em, txs);
+      const settingsOf = await this.networkSettings.of(em, networks.keys());
       const results = await Promise.all(
         txs.map(async (tx) => {
           const rpcUrl = networks.get(tx.networkId)?.rpcUrl ?? '';
@@ -123,7 +127,8 @@ export class TransactionSubmitter implements OnApplicationBootstrap, OnApplicati
       );
       for (const { tx, error } of results) {
         const rpcUrl = networks.get(tx.networkId)?.rpcUrl ?? '';
-        await this.outcomes.apply(em, outbox, tx, rpcUrl, error);
+        const maxAttempts = (settingsOf.get(tx.networkId) ?? this.settings).maxAttempts;
+        await this.outcomes.apply(em, outbox, tx, rpcUrl, error, maxAttempts);
       }
       return txs.length;
     });
@@ -163,6 +168,7 @@ export class TransactionSubmitter implements OnApplicationBootstrap, OnApplicati
       feeCache.set(rpcUrl, fetched);
       return fetched;
     };
-    return { networks, keys, fees };
+    const settings = await this.networkSettings.of(em, networks.keys());
+    return { networks, keys, fees, settings };
   }
 }

@@ -19,6 +19,7 @@ import { DomainProblem, type OutboxWriter } from '@strata/bus';
 import { Clock } from '@strata/runtime';
 import { SigningAccount } from '../accounts/signing-account.entity';
 import { DEFAULT_GAS_SETTINGS, gasLimitWithMargin } from '../gas/gas-policy';
+import { OperationalAccountGuard } from '../master-accounts/operational-account-guard';
 import { networkFor } from '../networks/network-access';
 import { EvmNode } from '../node/evm-node';
 import { NonceAllocator } from '../nonces/nonce-allocator';
@@ -35,6 +36,7 @@ export class TransactionsService {
     private readonly node: EvmNode,
     private readonly nonces: NonceAllocator,
     private readonly clock: Clock,
+    private readonly accountGuard: OperationalAccountGuard,
   ) {}
 
   async accept(
@@ -57,6 +59,7 @@ export class TransactionsService {
     if (account.organisationId !== organisationId) {
       throw DomainProblem.forbidden('The account belongs to another organisation.');
     }
+    await this.accountGuard.requireUsable(em, network, organisationId, account.address);
     const payload = encodePayload(request);
     const gasLimit = request.gasLimit
       ? BigInt(request.gasLimit)

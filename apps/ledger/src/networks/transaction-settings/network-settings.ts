@@ -1,0 +1,71 @@
+/**
+ * The submitter settings in force on a network: the ledger-wide values from the environment
+ * with the network's own overrides (confirmations, fee cap, fee-bump timeout, attempts).
+ */
+import { Inject, Injectable } from '@nestjs/common';
+import type { EntityManager } from '@mikro-orm/postgresql';
+import type { EffectiveTransactionSettings } from '@strata/contracts';
+import { SUBMITTER_SETTINGS, type SubmitterSettings } from '../../transactions/submitter-settings';
+import { NetworkTransactionSettings } from './network-transaction-settings.entity';
+
+type Override = Pick<
+  NetworkTransactionSettings,
+  'confirmations' | 'feeCapWei' | 'feeBumpAfterMs' | 'maxAttempts'
+>;
+
+export function withOverrides(
+  base: SubmitterSettings,
+  own: Override | undefined,
+): SubmitterSettings {
+  if (!own) return base;
+  return {
+    ...base,
+    confirmations: own.confirmations ?? base.confirmations,
+    feeBumpAfterMs: own.feeBumpAfterMs ?? base.feeBumpAfterMs,
+    maxAttempts: own.maxAttempts ?? base.maxAttempts,
+    gas: {
+      ...base.gas,
+      maxFeePerGasCap: own.feeCapWei != null ? BigInt(own.feeCapWei) : base.gas.maxFeePerGasCap,
+    },
+  };
+}
+
+export function effectiveView(
+  networkId: string,
+  base: SubmitterSettings,
+  own: Override | undefined,
+): EffectiveTransactionSettings {
+  const settings = withOverrides(base, own);
+  const fields = ['confirmations', 'feeCapWei', 'feeBumpAfterMs', 'maxAttempts'] as const;
+  return {
+    id: networkId,
+    networkId,
+    confirmations: settings.confirmations,
+    feeCapWei: settings.gas.maxFeePerGasCap.toString(),
+    feeBumpAfterMs: settings.feeBumpAfterMs,
+    maxAttempts: settings.maxAttempts,
+    overridden: fields.filter((field) => own?.[field] != null),
+  };
+}
+
+@Injectable()
+export class NetworkSettings {
+  constructor(@Inject(SUBMITTER_SETTINGS) private readonly base: SubmitterSettings) {}
+
+  /** The settings of each given network (one query for all). */
+  async of(
+    em: EntityManager,
+    networkIds: Iterable<string>,
+  ): Promise<Map<string, SubmitterSettings>> {
+    const ids = [...new Set(networkIds)];
+    const rows = ids.length
+      ? await em.find(NetworkTransactionSettings, { networkId: { $in: ids } })
+      : [];
+    const own = new Map(rows.map((row) => [row.networkId, row]));
+    return new Map(ids.map((id) => [id, withOverrides(this.base, own.get(id))]));
+  }
+
+  async forNetwork(em: EntityManager, networkId: string): Promise<SubmitterSettings> {
+    return (await this.of(em, [networkId])).get(networkId) ?? this.base;
+  }
+}
