@@ -20,6 +20,7 @@ import { EncryptedNodeKeyStore } from './provisioning/encrypted-node-key-store';
 import { NodeKeyStore } from './provisioning/node-key-store';
 import { ProvisioningService } from './provisioning/provisioning.service';
 import { PLATFORM_MGMT_ENTITIES } from './entities';
+import { auditLogProviders } from './audit-log/audit-log.providers';
 
 const config = loadPlatformMgmtConfig();
 
@@ -51,6 +52,10 @@ const config = loadPlatformMgmtConfig();
     NodePermissioning,
     GovernanceScheduler,
     ConsortiumHandlers,
+    ...auditLogProviders({
+      intervalMs: config.STRATA_AUDIT_ANCHOR_INTERVAL_MS,
+      maxEntries: config.STRATA_AUDIT_ANCHOR_MAX_ENTRIES,
+    }),
   ],
 })
 export class AppModule {}

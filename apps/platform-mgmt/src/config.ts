@@ -10,6 +10,15 @@ export const platformMgmtConfigSchema = baseConfigSchema({ port: 3101 }).extend(
    * local development only: set a long random value in every deployment.
    */
   STRATA_NODE_KEY_SECRET: z.string().min(16).default('strata-local-development-node-key-secret'),
+  /** The audit log anchors new entries once the oldest of them is this old (docs/audit-log.md). */
+  STRATA_AUDIT_ANCHOR_INTERVAL_MS: z.coerce
+    .number()
+    .int()
+    .min(1000)
+    .max(86_400_000)
+    .default(30_000),
+  /** ...or as soon as this many entries wait; also the most one anchor covers. */
+  STRATA_AUDIT_ANCHOR_MAX_ENTRIES: z.coerce.number().int().min(1).max(100_000).default(1000),
 });
 export type PlatformMgmtConfig = z.infer<typeof platformMgmtConfigSchema>;
 

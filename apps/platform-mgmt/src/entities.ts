@@ -5,6 +5,7 @@ import { NetworkNode } from './nodes/network-node.entity';
 import { Organisation } from './organisations/organisation.entity';
 import { SealedNodeKey } from './provisioning/encrypted-node-key-store';
 import { ProvisioningPlanRecord } from './provisioning/provisioning-plan.entity';
+import { AUDIT_LOG_ENTITIES } from './audit-log/audit-log.entities';
 
 export const PLATFORM_MGMT_ENTITIES = [
   Organisation,
@@ -15,4 +16,5 @@ export const PLATFORM_MGMT_ENTITIES = [
   SealedNodeKey,
   GovernanceProposal,
   GovernanceVote,
+  ...AUDIT_LOG_ENTITIES,
 ];

@@ -18,3 +18,4 @@ export * from './identity/status-lists';
 export * from './identity/presentations';
 export * from './identity/assurance';
 export * from './ledger/event-listeners';
+export * from './platform-mgmt/audit-log';

@@ -1,0 +1,70 @@
+/**
+ * Feeds the hash chain from Kafka: one consumer group (`platform-mgmt:audit-log`) subscribed to
+ * every audited event topic (see audited-topics.ts), messages taken one at a time so the chain
+ * follows consumption order. The offset is committed after the append's transaction; a crash in
+ * between redelivers the event, which the chain recognises by its id. A message that is not an
+ * envelope is logged and skipped (the owning consumers dead-letter it).
+ */
+import {
+  type BeforeApplicationShutdown,
+  Injectable,
+  Logger,
+  type OnApplicationBootstrap,
+} from '@nestjs/common';
+import type { Consumer, KafkaMessage } from 'kafkajs';
+import { envelopeSchema } from '@strata/contracts';
+import { KafkaBus } from '@strata/bus';
+import { AuditChainService } from './audit-chain.service';
+import { auditedTopics } from './audited-topics';
+import { AuditLogMetrics } from './audit-log.metrics';
+
+export const AUDIT_CONSUMER_GROUP = 'platform-mgmt:audit-log';
+
+@Injectable()
+export class AuditEventConsumer implements OnApplicationBootstrap, BeforeApplicationShutdown {
+  private readonly logger = new Logger(AuditEventConsumer.name);
+  private consumer: Consumer | undefined;
+
+  constructor(
+    private readonly bus: KafkaBus,
+    private readonly chain: AuditChainService,
+    private readonly metrics: AuditLogMetrics,
+  ) {}
+
+  async onApplicationBootstrap(): Promise<void> {
+    const topics = auditedTopics();
+    await this.bus.ensureTopics(topics);
+    const consumer = this.bus.consumer(AUDIT_CONSUMER_GROUP);
+    this.consumer = consumer;
+    await consumer.connect();
+    await consumer.subscribe({
+      topics: topics.map((topic) => this.bus.wireName(topic)),
+      fromBeginning: true,
+    });
+    await consumer.run({
+      eachMessage: ({ topic, message }) => this.record(this.bus.logicalName(topic), message),
+    });
+    this.logger.log(`recording ${topics.length} event topics in the audit log`);
+  }
+
+  async beforeApplicationShutdown(): Promise<void> {
+    await this.consumer?.disconnect();
+  }
+
+  private async record(topic: string, message: KafkaMessage): Promise<void> {
+    let raw: unknown;
+    try {
+      raw = JSON.parse(message.value?.toString('utf8') ?? '');
+    } catch {
+      raw = undefined;
+    }
+    const parsed = envelopeSchema.safeParse(raw);
+    if (!parsed.success) {
+      this.logger.warn(`skipping a message on ${topic} at ${message.offset}: not an envelope`);
+      return;
+    }
+    const envelope = raw as { id: string; occurredAt: string } & Record<string, unknown>;
+    const outcome = await this.chain.append({ topic, envelope });
+    if (outcome.appended) this.metrics.entryAppended();
+  }
+}

@@ -1,0 +1,71 @@
+/**
+ * The audit log's hash chain. Each entry commits to the one before it:
+ *   hash = hex(SHA-256(JCS({ sequence, topic, eventId, event, previousHash })))
+ * with `previousHash` of the first entry 64 zeros. Changing, removing, inserting or reordering
+ * any entry changes every hash after it.
+ */
+import { createHash } from 'node:crypto';
+import { canonicalJson } from './canonical-json';
+
+export const GENESIS_HASH = '0'.repeat(64);
+
+export interface ChainLink {
+  sequence: number;
+  topic: string;
+  eventId: string;
+  event: unknown;
+  previousHash: string;
+}
+
+export interface ChainedEntry extends ChainLink {
+  hash: string;
+}
+
+export function entryHash(link: ChainLink): string {
+  const { sequence, topic, eventId, event, previousHash } = link;
+  return createHash('sha256')
+    .update(canonicalJson({ sequence, topic, eventId, event, previousHash }), 'utf8')
+    .digest('hex');
+}
+
+export type ChainFault =
+  | { kind: 'sequence-gap'; sequence: number; expected: number }
+  | { kind: 'broken-link'; sequence: number; expected: string; found: string }
+  | { kind: 'hash-mismatch'; sequence: number; expected: string; found: string };
+
+/**
+ * Checks consecutive entries; the first one links to `anchorHash` when given (the hash of the
+ * entry before the range, or GENESIS_HASH from the start). Returns the first fault, if any.
+ */
+export function firstChainFault(
+  entries: readonly ChainedEntry[],
+  anchorHash?: string,
+): ChainFault | undefined {
+  let previous = anchorHash;
+  let expectedSequence = entries[0]?.sequence;
+  for (const entry of entries) {
+    if (entry.sequence !== expectedSequence) {
+      return { kind: 'sequence-gap', sequence: entry.sequence, expected: expectedSequence ?? 1 };
+    }
+    if (previous !== undefined && entry.previousHash !== previous) {
+      return {
+        kind: 'broken-link',
+        sequence: entry.sequence,
+        expected: previous,
+        found: entry.previousHash,
+      };
+    }
+    const recomputed = entryHash(entry);
+    if (recomputed !== entry.hash) {
+      return {
+        kind: 'hash-mismatch',
+        sequence: entry.sequence,
+        expected: recomputed,
+        found: entry.hash,
+      };
+    }
+    previous = entry.hash;
+    expectedSequence = entry.sequence + 1;
+  }
+  return undefined;
+}
