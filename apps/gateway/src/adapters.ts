@@ -8,12 +8,15 @@ import { TokenVerifier } from '@strata/auth';
 import { Requester } from '@strata/bus';
 import { HEALTH_PROBES, type HealthProbe } from './health/health-probe';
 import { OperationRepository } from './idempotency/operation.repository';
+import { SilentTransactionEvents, TransactionEvents } from './transactions/transaction-events';
 
 export interface GatewayAdapters {
   requester: Requester;
   operations: OperationRepository;
   tokenVerifier: TokenVerifier;
   probes: HealthProbe[];
+  /** The ledger's transaction status events (the SSE stream); silent when absent. */
+  transactionEvents?: TransactionEvents;
   /** Extra providers/imports the adapters need (e.g. the bus module). */
   imports?: DynamicModule[];
 }
@@ -25,6 +28,10 @@ export class AdaptersModule {
       { provide: OperationRepository, useValue: adapters.operations },
       { provide: TokenVerifier, useValue: adapters.tokenVerifier },
       { provide: HEALTH_PROBES, useValue: adapters.probes },
+      {
+        provide: TransactionEvents,
+        useValue: adapters.transactionEvents ?? new SilentTransactionEvents(),
+      },
     ];
     return {
       module: AdaptersModule,

@@ -10,12 +10,14 @@ import { openDatabase } from './database/database';
 import { databaseProbe, kafkaProbe } from './health/health-probe';
 import { MikroOperationRepository } from './idempotency/mikro-operation.repository';
 import { busRequester } from './bus-requester';
+import { KafkaTransactionEvents } from './transactions/kafka-transaction-events';
 
 async function main(): Promise<void> {
   const config = loadGatewayConfig();
   const orm = await openDatabase(config);
   const brokers = config.STRATA_KAFKA_BROKERS.split(',').map((b) => b.trim());
   const bus = await busRequester(config, brokers);
+  const transactionEvents = await KafkaTransactionEvents.start(config, brokers);
   const app = await createGateway(config, {
     requester: bus.requester,
     operations: new MikroOperationRepository(orm.em),
@@ -25,9 +27,10 @@ async function main(): Promise<void> {
       jwksUrl: config.STRATA_OIDC_JWKS_URL,
     }),
     probes: [databaseProbe(orm), kafkaProbe(brokers)],
+    transactionEvents,
   });
   app.getHttpServer().once('close', () => {
-    void bus.close().finally(() => orm.close());
+    void Promise.allSettled([bus.close(), transactionEvents.close()]).finally(() => orm.close());
   });
   await app.listen(config.STRATA_HTTP_PORT, config.STRATA_HTTP_HOST);
 }

@@ -4,6 +4,14 @@
  * and documentation. Request bodies use the input view (defaults optional), responses the output.
  */
 import {
+  effectiveTransactionSettingsSchema,
+  networkTransactionSettingsSchema,
+  approveTransactionCancelSchema,
+  requestTransactionCancelSchema,
+  speedUpTransactionSchema,
+  transactionCancellationSchema,
+} from '@strata/contracts';
+import {
   presentationVerificationSchema,
   verifyPresentationSchema,
   changeCredentialStatusSchema,
@@ -89,6 +97,12 @@ const COMPONENTS = {
   SubmitTransaction: [submitTransactionSchema, 'input'],
   LedgerTransaction: [transactionSchema, 'output'],
   LedgerTransactionPage: [transactionPageSchema, 'output'],
+  SpeedUpTransaction: [speedUpTransactionSchema, 'input'],
+  RequestTransactionCancel: [requestTransactionCancelSchema, 'input'],
+  ApproveTransactionCancel: [approveTransactionCancelSchema, 'input'],
+  TransactionCancellation: [transactionCancellationSchema, 'output'],
+  NetworkTransactionSettings: [networkTransactionSettingsSchema, 'input'],
+  EffectiveTransactionSettings: [effectiveTransactionSettingsSchema, 'output'],
   DeployMasterAccount: [deployMasterAccountSchema, 'input'],
   MasterAccount: [masterAccountSchema, 'output'],
   SubmitMasterAccountAction: [submitMasterAccountActionSchema, 'input'],

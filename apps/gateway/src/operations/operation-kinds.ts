@@ -23,12 +23,23 @@ import { IdentityTopics, managedDidSchema } from '@strata/contracts';
 import { CredentialTopics, issuedCredentialSchema } from '@strata/contracts';
 import { credentialStatusRecordSchema, StatusListTopics } from '@strata/contracts';
 import { eventListenerSchema, EventListenerTopics } from '@strata/contracts';
+import {
+  effectiveTransactionSettingsSchema,
+  NetworkTransactionSettingsTopics,
+  TransactionInterventionTopics,
+  transactionCancellationSchema,
+} from '@strata/contracts';
 import type { z } from 'zod';
 
 export interface OperationKind {
   topic: string;
   result: z.ZodType<{ id: string }>;
   location: (result: { id: string }) => string;
+}
+
+function cancellationLocation(r: { id: string }): string {
+  const { networkId, transactionId } = r as { networkId?: string; transactionId?: string };
+  return `/api/v1/networks/${networkId}/transactions/${transactionId}`;
 }
 
 export const OPERATION_KINDS = {
@@ -67,6 +78,27 @@ export const OPERATION_KINDS = {
     result: transactionSchema,
     location: (r) =>
       `/api/v1/networks/${(r as { networkId?: string }).networkId}/transactions/${r.id}`,
+  },
+  'speed-up-transaction': {
+    topic: TransactionInterventionTopics.speedUpTransaction,
+    result: transactionSchema,
+    location: (r) =>
+      `/api/v1/networks/${(r as { networkId?: string }).networkId}/transactions/${r.id}`,
+  },
+  'request-transaction-cancel': {
+    topic: TransactionInterventionTopics.requestTransactionCancel,
+    result: transactionCancellationSchema,
+    location: (r) => cancellationLocation(r),
+  },
+  'approve-transaction-cancel': {
+    topic: TransactionInterventionTopics.approveTransactionCancel,
+    result: transactionCancellationSchema,
+    location: (r) => cancellationLocation(r),
+  },
+  'set-network-transaction-settings': {
+    topic: NetworkTransactionSettingsTopics.setNetworkTransactionSettings,
+    result: effectiveTransactionSettingsSchema,
+    location: (r) => `/api/v1/networks/${r.id}/transaction-settings`,
   },
   'submit-proposal': {
     topic: ConsortiumTopics.submitProposal,

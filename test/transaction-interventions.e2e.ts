@@ -1,0 +1,202 @@
+/**
+ * Speed-up and four-eyes cancellation of a pending transaction, on a private anvil whose mining
+ * is paused so the transaction waits in the pool: the replacement takes the same nonce with a
+ * higher fee, a cancellation is signed only after a second institution admin of the owning
+ * organisation approves, and the nonce ends with exactly one mined transaction.
+ */
+import { randomUUID } from 'node:crypto';
+import { TransactionInterventionTopics } from '@strata/contracts';
+import { createUser, jsonRpc, type PrivateAnvil, startPrivateAnvil } from '@strata/testing';
+import { apiAs, raw, type RawResponse } from './support/api';
+import { eventually } from './support/eventually';
+import { type EventTap, tapEvents } from './support/kafka-events';
+import {
+  anvilNetwork,
+  type Member,
+  memberWithRole,
+  signingAccount,
+  transactionsApi,
+  waitForStatus,
+} from './support/ledger';
+
+const SINK = '0x000000000000000000000000000000000000beef';
+
+interface PoolTransaction {
+  hash: string;
+  nonce: string;
+  to: string;
+  value: string;
+  maxFeePerGas?: string;
+  gasPrice?: string;
+}
+
+async function secondAdminOf(member: Member): Promise<Member> {
+  const username = `tx2-${randomUUID().slice(0, 8)}`;
+  await createUser({
+    username,
+    password: 'strata-test',
+    roles: ['institution-admin'],
+    organisationId: member.organisationId,
+  });
+  const api = await apiAs(username, 'strata-test');
+  return { api, tx: transactionsApi(api), organisationId: member.organisationId };
+}
+
+describe('speed-up and four-eyes cancellation of a pending transaction', () => {
+  let anvil: PrivateAnvil;
+  let alice: Member;
+  let bob: Member;
+  let carol: Member;
+  let networkId: string;
+  let account: string;
+  let tap: EventTap;
+
+  beforeAll(async () => {
+    tap = await tapEvents([
+      TransactionInterventionTopics.transactionCancelRequested,
+      TransactionInterventionTopics.transactionCancelApproved,
+      TransactionInterventionTopics.transactionSpedUp,
+    ]);
+    anvil = await startPrivateAnvil(['--no-mining']);
+    const admin = await apiAs('admin');
+    alice = await memberWithRole(admin);
+    bob = await secondAdminOf(alice);
+    carol = await memberWithRole(admin);
+    networkId = await anvilNetwork(
+      admin,
+      [alice.organisationId, carol.organisationId],
+      anvil.rpcUrl,
+    );
+    account = await signingAccount(alice, networkId, anvil.rpcUrl, true);
+  }, 120_000);
+
+  afterAll(async () => {
+    await tap?.close();
+    await anvil?.stop();
+  });
+
+  const submitTransfer = async (value: string) =>
+    alice.tx.submitTransaction({
+      id: networkId,
+      idempotencyKey: randomUUID(),
+      submitTransaction: { kind: 'transfer', from: account, to: SINK, value },
+    });
+
+  const post = (member: Member, path: string, body: object): Promise<RawResponse> =>
+    raw(member.api, 'POST', `/api/v1/networks/${networkId}/transactions/${path}`, body, {
+      'idempotency-key': randomUUID(),
+    });
+
+  const inPool = (hash: string) =>
+    jsonRpc<PoolTransaction | null>(anvil.rpcUrl, 'eth_getTransactionByHash', [hash]);
+  const receipt = (hash: string) =>
+    jsonRpc<{ status: string } | null>(anvil.rpcUrl, 'eth_getTransactionReceipt', [hash]);
+  const minedCount = async () =>
+    Number(await jsonRpc<string>(anvil.rpcUrl, 'eth_getTransactionCount', [account, 'latest']));
+
+  it('speeds up a pending transaction at the same nonce with a higher fee; only the replacement is mined', async () => {
+    const accepted = await submitTransfer('3');
+    const first = await waitForStatus(alice, networkId, accepted.id, ['submitted']);
+    const original = (await inPool(first.hash ?? '')) as PoolTransaction;
+
+    const outsider = await post(carol, `${accepted.id}/speed-up`, {});
+    expect(outsider.status).toBe(403);
+    expect(outsider.contentType).toContain('application/problem+json');
+
+    const answer = await post(bob, `${accepted.id}/speed-up`, { reason: 'payroll deadline' });
+    expect(answer.status).toBe(202);
+    expect(answer.body).toMatchObject({ id: accepted.id, nonce: first.nonce });
+    const replacementHash = String(answer.body.hash);
+    expect(replacementHash).not.toBe(first.hash);
+
+    const replacement = await eventually(() => inPool(replacementHash), 'the replacement');
+    expect(replacement?.nonce).toBe(original.nonce);
+    expect(BigInt(replacement?.maxFeePerGas ?? replacement?.gasPrice ?? 0)).toBeGreaterThan(
+      BigInt(original.maxFeePerGas ?? original.gasPrice ?? 0),
+    );
+
+    const before = await minedCount();
+    await jsonRpc(anvil.rpcUrl, 'evm_mine');
+    const confirmed = await waitForStatus(alice, networkId, accepted.id, ['confirmed']);
+    expect(confirmed.nonce).toBe(first.nonce);
+    expect(await receipt(first.hash ?? '')).toBeNull();
+    expect(await receipt(confirmed.hash ?? '')).not.toBeNull();
+    expect(await minedCount()).toBe(before + 1);
+    await eventually(
+      () =>
+        tap.events.find(
+          (e) =>
+            e.topic === TransactionInterventionTopics.transactionSpedUp &&
+            (e.payload.transaction as { id: string }).id === accepted.id,
+        ),
+      'the transaction-sped-up event',
+    );
+  }, 150_000);
+
+  it('cancels only after a second administrator of the same organisation approves', async () => {
+    const sinkBefore = BigInt(
+      await jsonRpc<string>(anvil.rpcUrl, 'eth_getBalance', [SINK, 'latest']),
+    );
+    const accepted = await submitTransfer('7');
+    const first = await waitForStatus(alice, networkId, accepted.id, ['submitted']);
+
+    const requested = await post(alice, `${accepted.id}/cancellation`, { reason: 'wrong payee' });
+    expect(requested.status).toBe(201);
+    expect(requested.body).toMatchObject({ transactionId: accepted.id, status: 'requested' });
+    const again = await post(bob, `${accepted.id}/cancellation`, { reason: 'twice' });
+    expect(again.status).toBe(409);
+
+    const self = await post(alice, `${accepted.id}/cancellation/approval`, {});
+    expect(self.status).toBe(403);
+    expect(self.body).toMatchObject({ status: 403 });
+    expect(String(self.body.type)).toContain('four-eyes-required');
+    const outsider = await post(carol, `${accepted.id}/cancellation/approval`, {});
+    expect(outsider.status).toBe(403);
+    expect(outsider.contentType).toContain('application/problem+json');
+
+    // Refused approvals changed nothing: the original is what waits in the pool.
+    const unchanged = await alice.tx.getTransaction({ id: networkId, txId: accepted.id });
+    expect(unchanged.status).toBe('submitted');
+    expect((await inPool(unchanged.hash ?? ''))?.to.toLowerCase()).toBe(SINK.toLowerCase());
+
+    const approved = await post(bob, `${accepted.id}/cancellation/approval`, {});
+    expect(approved.status).toBe(202);
+    expect(approved.body).toMatchObject({ status: 'approved', approvedBy: expect.any(String) });
+    expect(approved.body.approvedBy).not.toBe(approved.body.requestedBy);
+
+    const cancelling = await eventually(async () => {
+      const read = await alice.tx.getTransaction({ id: networkId, txId: accepted.id });
+      const pooled = read.hash && read.hash !== first.hash ? await inPool(read.hash) : null;
+      return pooled ?? undefined;
+    }, 'the cancellation in the pool');
+    expect(cancelling.to.toLowerCase()).toBe(account.toLowerCase());
+    expect(BigInt(cancelling.value)).toBe(0n);
+    expect(cancelling.nonce).toBe(`0x${first.nonce.toString(16)}`);
+
+    const before = await minedCount();
+    await jsonRpc(anvil.rpcUrl, 'evm_mine');
+    const cancelled = await waitForStatus(alice, networkId, accepted.id, ['cancelled']);
+    expect(cancelled.nonce).toBe(first.nonce);
+    expect(await receipt(first.hash ?? '')).toBeNull();
+    expect(await receipt(cancelled.hash ?? '')).not.toBeNull();
+    expect(await minedCount()).toBe(before + 1);
+    expect(BigInt(await jsonRpc<string>(anvil.rpcUrl, 'eth_getBalance', [SINK, 'latest']))).toBe(
+      sinkBefore,
+    );
+
+    const late = await post(bob, `${accepted.id}/speed-up`, {});
+    expect(late.status).toBe(409);
+
+    const audit = await eventually(() => {
+      const mine = tap.events.filter(
+        (e) =>
+          (e.payload.cancellation as { transactionId?: string })?.transactionId === accepted.id,
+      );
+      return mine.length >= 2 ? mine : undefined;
+    }, 'the cancellation audit events');
+    expect(audit.map((e) => e.topic).sort()).toEqual([
+      TransactionInterventionTopics.transactionCancelApproved,
+      TransactionInterventionTopics.transactionCancelRequested,
+    ]);
+  }, 150_000);
+});
