@@ -35,6 +35,10 @@ export const VARIABLE_MEANINGS: Readonly<Record<string, string>> = {
     "How long a network read waits for the ledger's live chain status.",
   STRATA_NODE_KEY_SECRET:
     'Secret the Besu node keys platform-mgmt provisions are encrypted under; set a long random value.',
+  STRATA_AUDIT_ANCHOR_INTERVAL_MS:
+    'platform-mgmt anchors new audit log entries on chain once the oldest of them is this old.',
+  STRATA_AUDIT_ANCHOR_MAX_ENTRIES:
+    'platform-mgmt anchors as soon as this many audit log entries wait; the most one anchor covers.',
   STRATA_CHAIN_TIMEOUT_MS: 'Bound on every JSON-RPC call from the ledger to a node.',
   STRATA_LEDGER_SUBMITTER_POLL_MS:
     "How often the ledger's transaction submitter looks for work when idle.",
