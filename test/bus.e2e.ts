@@ -192,6 +192,60 @@ describe('bus on real Kafka and PostgreSQL', () => {
     await deadLetters.stop();
   });
 
+  it('delivers every one of many concurrent publishes, each key in the order of the calls', async () => {
+    const bus = await harness.bus('ledger');
+    const events = await collect(bus, EVENT);
+    const keys = ['a', 'b', 'c', 'd'];
+
+    // Fired together: calls made while a send is in flight share the next produce request.
+    await Promise.all(
+      Array.from({ length: 200 }, (_, i) =>
+        bus.publish([
+          {
+            topic: EVENT,
+            key: keys[i % keys.length],
+            envelope: createEnvelope({ type: EVENT, payload: { value: String(i) } }),
+          },
+        ]),
+      ),
+    );
+
+    await eventually(() => events.envelopes.length >= 200, '200 events');
+    const values = events.envelopes.map((e) => Number((e.payload as { value: string }).value));
+    expect([...values].sort((x, y) => x - y)).toEqual(Array.from({ length: 200 }, (_, i) => i));
+    for (const [k] of keys.entries()) {
+      const ofKey = values.filter((v) => v % keys.length === k);
+      expect(ofKey).toEqual([...ofKey].sort((x, y) => x - y));
+    }
+    await events.stop();
+  });
+
+  it('acknowledges an event its handler declares irrelevant without an inbox row and handles the relevant one', async () => {
+    const owner = await harness.bus('platform-mgmt');
+    const relay = harness.relay(owner);
+    const consumers = harness.consumers(owner, relay);
+    const seen: string[] = [];
+    consumers.onEvent(EVENT, payloadSchema, async ({ payload }) => void seen.push(payload.value), {
+      relevant: (payload) => payload.value !== 'not-mine',
+    });
+    relay.start();
+    await consumers.start();
+    const producer = await harness.bus('ledger');
+    const irrelevant = createEnvelope({ type: EVENT, payload: { value: 'not-mine' } });
+    const relevant = createEnvelope({ type: EVENT, payload: { value: 'mine' } });
+
+    await producer.publish([
+      { topic: EVENT, key: 'k', envelope: irrelevant },
+      { topic: EVENT, key: 'k', envelope: relevant },
+    ]);
+
+    await eventually(() => seen.includes('mine'), 'the relevant event');
+    expect(seen).toEqual(['mine']);
+    const em = harness.orm.em.fork();
+    expect(await em.count(InboxMessage, { messageId: irrelevant.id })).toBe(0);
+    expect(await em.count(InboxMessage, { messageId: relevant.id })).toBe(1);
+  });
+
   it('publishes outbox rows committed while the relay was down once a relay runs again', async () => {
     const em = harness.orm.em.fork();
     await em.transactional(async (tx) => {

@@ -27,7 +27,13 @@ import {
   KEY_CONCURRENCY,
   QUERY_CONCURRENCY,
 } from './batch-processing';
-import type { CommandHandler, EventHandler, QueryHandler, TransactionalContext } from './handlers';
+import type {
+  CommandHandler,
+  EventHandler,
+  EventOptions,
+  QueryHandler,
+  TransactionalContext,
+} from './handlers';
 
 export interface RetryPolicy {
   maxAttempts: number;
@@ -73,10 +79,19 @@ export class BusConsumers {
     );
   }
 
-  onEvent<P>(topic: string, schema: z.ZodType<P>, handler: EventHandler<P>): void {
-    this.register('event', topic, schema, (kafka, envelope) =>
-      this.processTransactional(kafka, envelope, schema, handler, false),
-    );
+  onEvent<P>(
+    topic: string,
+    schema: z.ZodType<P>,
+    handler: EventHandler<P>,
+    options: EventOptions<P> = {},
+  ): void {
+    const { relevant } = options;
+    this.register('event', topic, schema, async (kafka, envelope) => {
+      // A payload that does not parse takes the normal path, which records its rejection.
+      const parsed = relevant ? schema.safeParse(envelope.payload) : undefined;
+      if (relevant && parsed?.success && !relevant(parsed.data)) return;
+      await this.processTransactional(kafka, envelope, schema, handler, false);
+    });
   }
 
   onQuery<P, R>(topic: string, schema: z.ZodType<P>, handler: QueryHandler<P, R>): void {

@@ -25,3 +25,11 @@ export interface QueryContext<P> extends MessageContext<P> {
 export type CommandHandler<P, R> = (context: TransactionalContext<P>) => Promise<R>;
 export type EventHandler<P> = (context: TransactionalContext<P>) => Promise<void>;
 export type QueryHandler<P, R> = (context: QueryContext<P>) => Promise<R>;
+
+export interface EventOptions<P> {
+  /**
+   * Events this handler ignores by their payload alone are acknowledged without a database
+   * transaction or inbox row (nothing changes, so a redelivery is harmless too).
+   */
+  relevant?: (payload: P) => boolean;
+}

@@ -35,12 +35,23 @@ export interface OutgoingMessage {
   envelope: Envelope;
 }
 
+interface PendingPublish {
+  messages: OutgoingMessage[];
+  resolve: () => void;
+  reject: (error: unknown) => void;
+}
+
+/** Upper bound of messages coalesced into one produce request (a single call may exceed it). */
+const MAX_COALESCED_MESSAGES = 1_000;
+
 export class KafkaBus {
   private readonly kafka: Kafka;
   private readonly producer: Producer;
   private readonly admin: Admin;
   private readonly knownTopics = new Set<string>();
   private connected = false;
+  private readonly waiting: PendingPublish[] = [];
+  private sending = false;
 
   constructor(
     readonly options: BusOptions,
@@ -113,10 +124,40 @@ export class KafkaBus {
     missing.forEach((topic) => this.knownTopics.add(topic));
   }
 
-  /** Publishes and resolves once every broker acknowledged (acks=all). Keeps order per topic+key. */
+  /**
+   * Publishes and resolves once every broker acknowledged (acks=all). Keeps order per topic+key.
+   * Calls made while a send is in flight are coalesced into the next send (one produce request
+   * instead of one each, queued behind the single request in flight), in call order.
+   */
   async publish(messages: OutgoingMessage[]): Promise<void> {
     if (messages.length === 0) return;
     await this.ensureTopics(messages.map((m) => m.topic));
+    await new Promise<void>((resolve, reject) => {
+      this.waiting.push({ messages, resolve, reject });
+      if (!this.sending) void this.sendWaiting();
+    });
+  }
+
+  private async sendWaiting(): Promise<void> {
+    this.sending = true;
+    while (this.waiting.length > 0) {
+      let count = 0;
+      let take = 0;
+      while (take < this.waiting.length && (take === 0 || count < MAX_COALESCED_MESSAGES)) {
+        count += this.waiting[take++].messages.length;
+      }
+      const batch = this.waiting.splice(0, take);
+      try {
+        await this.send(batch.flatMap((call) => call.messages));
+        batch.forEach((call) => call.resolve());
+      } catch (error) {
+        batch.forEach((call) => call.reject(error));
+      }
+    }
+    this.sending = false;
+  }
+
+  private async send(messages: OutgoingMessage[]): Promise<void> {
     const byTopic = new Map<string, Message[]>();
     for (const message of messages) {
       const list = byTopic.get(message.topic) ?? [];

@@ -60,19 +60,25 @@ export class OutboxRelay {
     this.wakeRequested = false;
     let published = 0;
     try {
+      // A short batch drained the table: stop there instead of paying a transaction for an
+      // empty look (a wake-up or the poll brings the next rows).
       do {
         published = await this.publishBatch();
-      } while (published > 0 && this.running);
+      } while (published === this.batchSize() && this.running);
     } catch (error) {
       this.logger.warn({ err: error }, 'outbox relay pass failed; retrying');
     }
     if (this.running) this.schedule(this.wakeRequested ? 0 : (this.options.pollIntervalMs ?? 500));
   }
 
+  private batchSize(): number {
+    return this.options.batchSize ?? 200;
+  }
+
   /** Publishes one batch in one transaction; returns how many rows it published. */
   async publishBatch(): Promise<number> {
     const em = this.orm.em.fork();
-    const limit = this.options.batchSize ?? 200;
+    const limit = this.batchSize();
     return em.transactional(async (tx) => {
       const rows = await tx
         .getConnection()
