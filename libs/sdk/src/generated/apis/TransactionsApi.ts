@@ -19,32 +19,54 @@
 import * as runtime from '../runtime';
 import type {
   CreateSigningAccount,
+  EffectiveTransactionSettings,
   LedgerTransaction,
   LedgerTransactionPage,
+  NetworkTransactionSettings,
   OperationAccepted,
   Problem,
+  RequestTransactionCancel,
   SigningAccount,
   SigningAccountPage,
+  SpeedUpTransaction,
   SubmitTransaction,
+  TransactionCancellation,
 } from '../models/index';
 import {
     CreateSigningAccountFromJSON,
     CreateSigningAccountToJSON,
+    EffectiveTransactionSettingsFromJSON,
+    EffectiveTransactionSettingsToJSON,
     LedgerTransactionFromJSON,
     LedgerTransactionToJSON,
     LedgerTransactionPageFromJSON,
     LedgerTransactionPageToJSON,
+    NetworkTransactionSettingsFromJSON,
+    NetworkTransactionSettingsToJSON,
     OperationAcceptedFromJSON,
     OperationAcceptedToJSON,
     ProblemFromJSON,
     ProblemToJSON,
+    RequestTransactionCancelFromJSON,
+    RequestTransactionCancelToJSON,
     SigningAccountFromJSON,
     SigningAccountToJSON,
     SigningAccountPageFromJSON,
     SigningAccountPageToJSON,
+    SpeedUpTransactionFromJSON,
+    SpeedUpTransactionToJSON,
     SubmitTransactionFromJSON,
     SubmitTransactionToJSON,
+    TransactionCancellationFromJSON,
+    TransactionCancellationToJSON,
 } from '../models/index';
+
+export interface ApproveTransactionCancelRequest {
+    id: string;
+    txId: string;
+    body: object;
+    idempotencyKey?: string;
+}
 
 export interface CreateSigningAccountRequest {
     id: string;
@@ -73,6 +95,31 @@ export interface ListTransactionsRequest {
     createdBefore?: Date;
 }
 
+export interface RequestTransactionCancelRequest {
+    id: string;
+    txId: string;
+    requestTransactionCancel: RequestTransactionCancel;
+    idempotencyKey?: string;
+}
+
+export interface SetNetworkTransactionSettingsRequest {
+    id: string;
+    networkTransactionSettings: NetworkTransactionSettings;
+    idempotencyKey?: string;
+}
+
+export interface SpeedUpTransactionRequest {
+    id: string;
+    txId: string;
+    speedUpTransaction: SpeedUpTransaction;
+    idempotencyKey?: string;
+}
+
+export interface StreamTransactionsRequest {
+    id: string;
+    lastEventID?: string;
+}
+
 export interface SubmitTransactionRequest {
     id: string;
     submitTransaction: SubmitTransaction;
@@ -83,6 +130,78 @@ export interface SubmitTransactionRequest {
  * 
  */
 export class TransactionsApi extends runtime.BaseAPI {
+
+    /**
+     * Approve a cancellation requested by another administrator of the organisation
+     */
+    async approveTransactionCancelRaw(requestParameters: ApproveTransactionCancelRequest, initOverrides?: RequestInit | runtime.InitOverrideFunction): Promise<runtime.ApiResponse<TransactionCancellation>> {
+        if (requestParameters['id'] == null) {
+            throw new runtime.RequiredError(
+                'id',
+                'Required parameter "id" was null or undefined when calling approveTransactionCancel().'
+            );
+        }
+
+        if (requestParameters['txId'] == null) {
+            throw new runtime.RequiredError(
+                'txId',
+                'Required parameter "txId" was null or undefined when calling approveTransactionCancel().'
+            );
+        }
+
+        if (requestParameters['body'] == null) {
+            throw new runtime.RequiredError(
+                'body',
+                'Required parameter "body" was null or undefined when calling approveTransactionCancel().'
+            );
+        }
+
+        const queryParameters: any = {};
+
+        const headerParameters: runtime.HTTPHeaders = {};
+
+        headerParameters['Content-Type'] = 'application/json';
+
+        if (requestParameters['idempotencyKey'] != null) {
+            headerParameters['Idempotency-Key'] = String(requestParameters['idempotencyKey']);
+        }
+
+        if (this.configuration && this.configuration.accessToken) {
+            // oauth required
+            headerParameters["Authorization"] = await this.configuration.accessToken("keycloak", ["openid"]);
+        }
+
+        if (this.configuration && this.configuration.accessToken) {
+            const token = this.configuration.accessToken;
+            const tokenString = await token("bearer", []);
+
+            if (tokenString) {
+                headerParameters["Authorization"] = `Bearer ${tokenString}`;
+            }
+        }
+
+        let urlPath = `/api/v1/networks/{id}/transactions/{txId}/cancellation/approval`;
+        urlPath = urlPath.replace(`{${"id"}}`, encodeURIComponent(String(requestParameters['id'])));
+        urlPath = urlPath.replace(`{${"txId"}}`, encodeURIComponent(String(requestParameters['txId'])));
+
+        const response = await this.request({
+            path: urlPath,
+            method: 'POST',
+            headers: headerParameters,
+            query: queryParameters,
+            body: requestParameters['body'] as any,
+        }, initOverrides);
+
+        return new runtime.JSONApiResponse(response, (jsonValue) => TransactionCancellationFromJSON(jsonValue));
+    }
+
+    /**
+     * Approve a cancellation requested by another administrator of the organisation
+     */
+    async approveTransactionCancel(requestParameters: ApproveTransactionCancelRequest, initOverrides?: RequestInit | runtime.InitOverrideFunction): Promise<TransactionCancellation> {
+        const response = await this.approveTransactionCancelRaw(requestParameters, initOverrides);
+        return await response.value();
+    }
 
     /**
      * Create a signing account for the caller\'s organisation
@@ -335,6 +454,272 @@ export class TransactionsApi extends runtime.BaseAPI {
      */
     async listTransactions(requestParameters: ListTransactionsRequest, initOverrides?: RequestInit | runtime.InitOverrideFunction): Promise<LedgerTransactionPage> {
         const response = await this.listTransactionsRaw(requestParameters, initOverrides);
+        return await response.value();
+    }
+
+    /**
+     * Ask to cancel a pending or stuck transaction (a second administrator must approve)
+     */
+    async requestTransactionCancelRaw(requestParameters: RequestTransactionCancelRequest, initOverrides?: RequestInit | runtime.InitOverrideFunction): Promise<runtime.ApiResponse<TransactionCancellation>> {
+        if (requestParameters['id'] == null) {
+            throw new runtime.RequiredError(
+                'id',
+                'Required parameter "id" was null or undefined when calling requestTransactionCancel().'
+            );
+        }
+
+        if (requestParameters['txId'] == null) {
+            throw new runtime.RequiredError(
+                'txId',
+                'Required parameter "txId" was null or undefined when calling requestTransactionCancel().'
+            );
+        }
+
+        if (requestParameters['requestTransactionCancel'] == null) {
+            throw new runtime.RequiredError(
+                'requestTransactionCancel',
+                'Required parameter "requestTransactionCancel" was null or undefined when calling requestTransactionCancel().'
+            );
+        }
+
+        const queryParameters: any = {};
+
+        const headerParameters: runtime.HTTPHeaders = {};
+
+        headerParameters['Content-Type'] = 'application/json';
+
+        if (requestParameters['idempotencyKey'] != null) {
+            headerParameters['Idempotency-Key'] = String(requestParameters['idempotencyKey']);
+        }
+
+        if (this.configuration && this.configuration.accessToken) {
+            // oauth required
+            headerParameters["Authorization"] = await this.configuration.accessToken("keycloak", ["openid"]);
+        }
+
+        if (this.configuration && this.configuration.accessToken) {
+            const token = this.configuration.accessToken;
+            const tokenString = await token("bearer", []);
+
+            if (tokenString) {
+                headerParameters["Authorization"] = `Bearer ${tokenString}`;
+            }
+        }
+
+        let urlPath = `/api/v1/networks/{id}/transactions/{txId}/cancellation`;
+        urlPath = urlPath.replace(`{${"id"}}`, encodeURIComponent(String(requestParameters['id'])));
+        urlPath = urlPath.replace(`{${"txId"}}`, encodeURIComponent(String(requestParameters['txId'])));
+
+        const response = await this.request({
+            path: urlPath,
+            method: 'POST',
+            headers: headerParameters,
+            query: queryParameters,
+            body: RequestTransactionCancelToJSON(requestParameters['requestTransactionCancel']),
+        }, initOverrides);
+
+        return new runtime.JSONApiResponse(response, (jsonValue) => TransactionCancellationFromJSON(jsonValue));
+    }
+
+    /**
+     * Ask to cancel a pending or stuck transaction (a second administrator must approve)
+     */
+    async requestTransactionCancel(requestParameters: RequestTransactionCancelRequest, initOverrides?: RequestInit | runtime.InitOverrideFunction): Promise<TransactionCancellation> {
+        const response = await this.requestTransactionCancelRaw(requestParameters, initOverrides);
+        return await response.value();
+    }
+
+    /**
+     * Set a network\'s confirmations, fee cap, fee-bump timeout and attempts
+     */
+    async setNetworkTransactionSettingsRaw(requestParameters: SetNetworkTransactionSettingsRequest, initOverrides?: RequestInit | runtime.InitOverrideFunction): Promise<runtime.ApiResponse<EffectiveTransactionSettings>> {
+        if (requestParameters['id'] == null) {
+            throw new runtime.RequiredError(
+                'id',
+                'Required parameter "id" was null or undefined when calling setNetworkTransactionSettings().'
+            );
+        }
+
+        if (requestParameters['networkTransactionSettings'] == null) {
+            throw new runtime.RequiredError(
+                'networkTransactionSettings',
+                'Required parameter "networkTransactionSettings" was null or undefined when calling setNetworkTransactionSettings().'
+            );
+        }
+
+        const queryParameters: any = {};
+
+        const headerParameters: runtime.HTTPHeaders = {};
+
+        headerParameters['Content-Type'] = 'application/json';
+
+        if (requestParameters['idempotencyKey'] != null) {
+            headerParameters['Idempotency-Key'] = String(requestParameters['idempotencyKey']);
+        }
+
+        if (this.configuration && this.configuration.accessToken) {
+            // oauth required
+            headerParameters["Authorization"] = await this.configuration.accessToken("keycloak", ["openid"]);
+        }
+
+        if (this.configuration && this.configuration.accessToken) {
+            const token = this.configuration.accessToken;
+            const tokenString = await token("bearer", []);
+
+            if (tokenString) {
+                headerParameters["Authorization"] = `Bearer ${tokenString}`;
+            }
+        }
+
+        let urlPath = `/api/v1/networks/{id}/transaction-settings`;
+        urlPath = urlPath.replace(`{${"id"}}`, encodeURIComponent(String(requestParameters['id'])));
+
+        const response = await this.request({
+            path: urlPath,
+            method: 'PUT',
+            headers: headerParameters,
+            query: queryParameters,
+            body: NetworkTransactionSettingsToJSON(requestParameters['networkTransactionSettings']),
+        }, initOverrides);
+
+        return new runtime.JSONApiResponse(response, (jsonValue) => EffectiveTransactionSettingsFromJSON(jsonValue));
+    }
+
+    /**
+     * Set a network\'s confirmations, fee cap, fee-bump timeout and attempts
+     */
+    async setNetworkTransactionSettings(requestParameters: SetNetworkTransactionSettingsRequest, initOverrides?: RequestInit | runtime.InitOverrideFunction): Promise<EffectiveTransactionSettings> {
+        const response = await this.setNetworkTransactionSettingsRaw(requestParameters, initOverrides);
+        return await response.value();
+    }
+
+    /**
+     * Re-send a pending or stuck transaction with a higher fee
+     */
+    async speedUpTransactionRaw(requestParameters: SpeedUpTransactionRequest, initOverrides?: RequestInit | runtime.InitOverrideFunction): Promise<runtime.ApiResponse<LedgerTransaction>> {
+        if (requestParameters['id'] == null) {
+            throw new runtime.RequiredError(
+                'id',
+                'Required parameter "id" was null or undefined when calling speedUpTransaction().'
+            );
+        }
+
+        if (requestParameters['txId'] == null) {
+            throw new runtime.RequiredError(
+                'txId',
+                'Required parameter "txId" was null or undefined when calling speedUpTransaction().'
+            );
+        }
+
+        if (requestParameters['speedUpTransaction'] == null) {
+            throw new runtime.RequiredError(
+                'speedUpTransaction',
+                'Required parameter "speedUpTransaction" was null or undefined when calling speedUpTransaction().'
+            );
+        }
+
+        const queryParameters: any = {};
+
+        const headerParameters: runtime.HTTPHeaders = {};
+
+        headerParameters['Content-Type'] = 'application/json';
+
+        if (requestParameters['idempotencyKey'] != null) {
+            headerParameters['Idempotency-Key'] = String(requestParameters['idempotencyKey']);
+        }
+
+        if (this.configuration && this.configuration.accessToken) {
+            // oauth required
+            headerParameters["Authorization"] = await this.configuration.accessToken("keycloak", ["openid"]);
+        }
+
+        if (this.configuration && this.configuration.accessToken) {
+            const token = this.configuration.accessToken;
+            const tokenString = await token("bearer", []);
+
+            if (tokenString) {
+                headerParameters["Authorization"] = `Bearer ${tokenString}`;
+            }
+        }
+
+        let urlPath = `/api/v1/networks/{id}/transactions/{txId}/speed-up`;
+        urlPath = urlPath.replace(`{${"id"}}`, encodeURIComponent(String(requestParameters['id'])));
+        urlPath = urlPath.replace(`{${"txId"}}`, encodeURIComponent(String(requestParameters['txId'])));
+
+        const response = await this.request({
+            path: urlPath,
+            method: 'POST',
+            headers: headerParameters,
+            query: queryParameters,
+            body: SpeedUpTransactionToJSON(requestParameters['speedUpTransaction']),
+        }, initOverrides);
+
+        return new runtime.JSONApiResponse(response, (jsonValue) => LedgerTransactionFromJSON(jsonValue));
+    }
+
+    /**
+     * Re-send a pending or stuck transaction with a higher fee
+     */
+    async speedUpTransaction(requestParameters: SpeedUpTransactionRequest, initOverrides?: RequestInit | runtime.InitOverrideFunction): Promise<LedgerTransaction> {
+        const response = await this.speedUpTransactionRaw(requestParameters, initOverrides);
+        return await response.value();
+    }
+
+    /**
+     * Stream the status changes of the caller\'s transactions (SSE)
+     */
+    async streamTransactionsRaw(requestParameters: StreamTransactionsRequest, initOverrides?: RequestInit | runtime.InitOverrideFunction): Promise<runtime.ApiResponse<string>> {
+        if (requestParameters['id'] == null) {
+            throw new runtime.RequiredError(
+                'id',
+                'Required parameter "id" was null or undefined when calling streamTransactions().'
+            );
+        }
+
+        const queryParameters: any = {};
+
+        const headerParameters: runtime.HTTPHeaders = {};
+
+        if (requestParameters['lastEventID'] != null) {
+            headerParameters['Last-Event-ID'] = String(requestParameters['lastEventID']);
+        }
+
+        if (this.configuration && this.configuration.accessToken) {
+            // oauth required
+            headerParameters["Authorization"] = await this.configuration.accessToken("keycloak", ["openid"]);
+        }
+
+        if (this.configuration && this.configuration.accessToken) {
+            const token = this.configuration.accessToken;
+            const tokenString = await token("bearer", []);
+
+            if (tokenString) {
+                headerParameters["Authorization"] = `Bearer ${tokenString}`;
+            }
+        }
+
+        let urlPath = `/api/v1/networks/{id}/transactions/stream`;
+        urlPath = urlPath.replace(`{${"id"}}`, encodeURIComponent(String(requestParameters['id'])));
+
+        const response = await this.request({
+            path: urlPath,
+            method: 'GET',
+            headers: headerParameters,
+            query: queryParameters,
+        }, initOverrides);
+
+        if (this.isJsonMime(response.headers.get('content-type'))) {
+            return new runtime.JSONApiResponse<string>(response);
+        } else {
+            return new runtime.TextApiResponse(response) as any;
+        }
+    }
+
+    /**
+     * Stream the status changes of the caller\'s transactions (SSE)
+     */
+    async streamTransactions(requestParameters: StreamTransactionsRequest, initOverrides?: RequestInit | runtime.InitOverrideFunction): Promise<string> {
+        const response = await this.streamTransactionsRaw(requestParameters, initOverrides);
         return await response.value();
     }
 

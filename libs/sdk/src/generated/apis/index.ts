@@ -3,14 +3,21 @@
 /* eslint-disable */
 /* tslint:disable */
 /* eslint-disable */
+export * from './AuditLogApi';
+export * from './AuditorGrantsApi';
 export * from './CredentialsApi';
 export * from './EventListenersApi';
+export * from './EventStreamsApi';
 export * from './GovernanceApi';
 export * from './IdentifiersApi';
 export * from './MasterAccountsApi';
+export * from './MonitoringApi';
 export * from './NetworksApi';
 export * from './NodesApi';
 export * from './OperationsApi';
 export * from './OrganisationsApi';
 export * from './ProvisioningApi';
 export * from './TransactionsApi';
+export * from './TrustRegistryApi';
+export * from './TrustedIssuersApi';
+export * from './TrustedSchemasApi';

@@ -34,6 +34,12 @@ export interface CreateDid {
      * @memberof CreateDid
      */
     method: CreateDidMethodEnum;
+    /**
+     * 
+     * @type {Array<string>}
+     * @memberof CreateDid
+     */
+    signerRoles?: Array<CreateDidSignerRolesEnum>;
 }
 
 
@@ -54,6 +60,16 @@ export const CreateDidMethodEnum = {
     Key: 'key'
 } as const;
 export type CreateDidMethodEnum = typeof CreateDidMethodEnum[keyof typeof CreateDidMethodEnum];
+
+/**
+ * @export
+ */
+export const CreateDidSignerRolesEnum = {
+    PlatformAdmin: 'platform-admin',
+    InstitutionAdmin: 'institution-admin',
+    Operator: 'operator'
+} as const;
+export type CreateDidSignerRolesEnum = typeof CreateDidSignerRolesEnum[keyof typeof CreateDidSignerRolesEnum];
 
 
 /**
@@ -77,6 +93,7 @@ export function CreateDidFromJSONTyped(json: any, ignoreDiscriminator: boolean):
         
         'keyType': json['keyType'],
         'method': json['method'],
+        'signerRoles': json['signerRoles'] == null ? undefined : json['signerRoles'],
     };
 }
 
@@ -93,6 +110,7 @@ export function CreateDidToJSONTyped(value?: CreateDid | null, ignoreDiscriminat
         
         'keyType': value['keyType'],
         'method': value['method'],
+        'signerRoles': value['signerRoles'],
     };
 }
 

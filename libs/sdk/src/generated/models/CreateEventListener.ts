@@ -24,10 +24,10 @@ import { mapValues } from '../runtime';
 export interface CreateEventListener {
     /**
      * 
-     * @type {Array<object>}
+     * @type {Array<object | null>}
      * @memberof CreateEventListener
      */
-    abi: Array<object>;
+    abi: Array<object | null>;
     /**
      * 
      * @type {string}

@@ -33,6 +33,12 @@ export interface ManagedDid {
      * @type {string}
      * @memberof ManagedDid
      */
+    custody: ManagedDidCustodyEnum;
+    /**
+     * 
+     * @type {string}
+     * @memberof ManagedDid
+     */
     id: string;
     /**
      * 
@@ -52,8 +58,23 @@ export interface ManagedDid {
      * @memberof ManagedDid
      */
     organisationId: string;
+    /**
+     * 
+     * @type {Array<string>}
+     * @memberof ManagedDid
+     */
+    signerRoles: Array<string>;
 }
 
+
+/**
+ * @export
+ */
+export const ManagedDidCustodyEnum = {
+    Software: 'software',
+    Pkcs11: 'pkcs11'
+} as const;
+export type ManagedDidCustodyEnum = typeof ManagedDidCustodyEnum[keyof typeof ManagedDidCustodyEnum];
 
 /**
  * @export
@@ -79,10 +100,12 @@ export type ManagedDidMethodEnum = typeof ManagedDidMethodEnum[keyof typeof Mana
  */
 export function instanceOfManagedDid(value: object): value is ManagedDid {
     if (!('createdAt' in value) || value['createdAt'] === undefined) return false;
+    if (!('custody' in value) || value['custody'] === undefined) return false;
     if (!('id' in value) || value['id'] === undefined) return false;
     if (!('keyType' in value) || value['keyType'] === undefined) return false;
     if (!('method' in value) || value['method'] === undefined) return false;
     if (!('organisationId' in value) || value['organisationId'] === undefined) return false;
+    if (!('signerRoles' in value) || value['signerRoles'] === undefined) return false;
     return true;
 }
 
@@ -97,10 +120,12 @@ export function ManagedDidFromJSONTyped(json: any, ignoreDiscriminator: boolean)
     return {
         
         'createdAt': (new Date(json['createdAt'])),
+        'custody': json['custody'],
         'id': json['id'],
         'keyType': json['keyType'],
         'method': json['method'],
         'organisationId': json['organisationId'],
+        'signerRoles': json['signerRoles'],
     };
 }
 
@@ -116,10 +141,12 @@ export function ManagedDidToJSONTyped(value?: ManagedDid | null, ignoreDiscrimin
     return {
         
         'createdAt': value['createdAt'].toISOString(),
+        'custody': value['custody'],
         'id': value['id'],
         'keyType': value['keyType'],
         'method': value['method'],
         'organisationId': value['organisationId'],
+        'signerRoles': value['signerRoles'],
     };
 }
 

@@ -50,7 +50,8 @@ export const PresentationVerificationCredentialsInnerChecksInnerCheckEnum = {
     Signature: 'signature',
     Issuer: 'issuer',
     Validity: 'validity',
-    Status: 'status'
+    Status: 'status',
+    Accreditation: 'accreditation'
 } as const;
 export type PresentationVerificationCredentialsInnerChecksInnerCheckEnum = typeof PresentationVerificationCredentialsInnerChecksInnerCheckEnum[keyof typeof PresentationVerificationCredentialsInnerChecksInnerCheckEnum];
 

@@ -50,7 +50,8 @@ export const PresentationVerificationCredentialsInnerProblemsInnerCheckEnum = {
     Signature: 'signature',
     Issuer: 'issuer',
     Validity: 'validity',
-    Status: 'status'
+    Status: 'status',
+    Accreditation: 'accreditation'
 } as const;
 export type PresentationVerificationCredentialsInnerProblemsInnerCheckEnum = typeof PresentationVerificationCredentialsInnerProblemsInnerCheckEnum[keyof typeof PresentationVerificationCredentialsInnerProblemsInnerCheckEnum];
 
