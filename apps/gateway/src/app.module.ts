@@ -9,6 +9,7 @@ import { AuthGuard } from '@strata/auth';
 import { LoggerModule } from 'nestjs-pino';
 import { AdaptersModule, type GatewayAdapters } from './adapters';
 import { GATEWAY_CONFIG, type GatewayConfig } from './config';
+import { AuditLogModule } from './audit-log/audit-log.module';
 import { ConsoleModule } from './console/console.module';
 import { ConsortiumModule } from './consortium/consortium.module';
 import { HealthModule } from './health/health.module';
@@ -51,6 +52,7 @@ export class AppModule {
         EventListenersModule,
         ConsortiumModule,
         IdentityModule,
+        AuditLogModule,
         // Last: its catch-all GET route must come after every API route.
         ConsoleModule,
       ],

@@ -59,6 +59,14 @@ import {
   masterAccountSchema,
   submitMasterAccountActionSchema,
 } from '@strata/contracts';
+import {
+  anchoringSchema,
+  auditAnchorPageSchema,
+  auditEntryPageSchema,
+  auditExportSchema,
+  configureAnchoringSchema,
+  inclusionProofSchema,
+} from '@strata/contracts';
 import { z } from 'zod';
 import { operationAcceptedSchema, operationSchema } from '../operations/operation.schema';
 import { problemSchema } from '../problems/problem.schema';
@@ -114,6 +122,12 @@ const COMPONENTS = {
   CastVote: [castVoteBodySchema, 'input'],
   Proposal: [proposalSchema, 'output'],
   ProposalList: [proposalListSchema, 'output'],
+  AuditEntryPage: [auditEntryPageSchema, 'output'],
+  AuditInclusionProof: [inclusionProofSchema, 'output'],
+  AuditAnchorPage: [auditAnchorPageSchema, 'output'],
+  AuditExport: [auditExportSchema, 'output'],
+  AuditAnchoring: [anchoringSchema, 'output'],
+  ConfigureAuditAnchoring: [configureAnchoringSchema, 'input'],
   Operation: [operationSchema, 'output'],
   OperationAccepted: [operationAcceptedSchema, 'output'],
   Problem: [problemSchema, 'output'],

@@ -29,6 +29,7 @@ import {
   TransactionInterventionTopics,
   transactionCancellationSchema,
 } from '@strata/contracts';
+import { anchoringSchema, AuditLogTopics } from '@strata/contracts';
 import type { z } from 'zod';
 
 export interface OperationKind {
@@ -149,6 +150,11 @@ export const OPERATION_KINDS = {
     result: eventListenerSchema,
     location: (r) =>
       `/api/v1/networks/${(r as { networkId?: string }).networkId}/event-listeners/${r.id}`,
+  },
+  'configure-audit-anchoring': {
+    topic: AuditLogTopics.configureAnchoring,
+    result: anchoringSchema,
+    location: () => '/api/v1/audit-log/anchoring',
   },
 } as const satisfies Record<string, OperationKind>;
 
