@@ -57,6 +57,16 @@ export const VARIABLE_MEANINGS: Readonly<Record<string, string>> = {
   STRATA_PKCS11_PIN: 'User PIN of the PKCS#11 token; required with `STRATA_KEYVAULT=pkcs11`.',
   STRATA_IDENTITY_STATUS_LIST_BASE_URL:
     'Public URL under which the gateway serves status list credentials (`{url}/{id}`); embedded in every issued credential.',
+  STRATA_IDENTITY_TRUST_RPC_URL:
+    'JSON-RPC URL of a node of the network holding the DID, trusted issuers and trusted schemas registries (ADR 0010); set all five `STRATA_IDENTITY_TRUST_*`/`*_REGISTRY_ADDRESS` variables or none.',
+  STRATA_IDENTITY_TRUST_NETWORK_ID:
+    "The ledger's id of the trust registries' network: signed registry changes are submitted there.",
+  STRATA_IDENTITY_DID_REGISTRY_ADDRESS:
+    'Address of the DidRegistry contract (its DID method name is read from it).',
+  STRATA_IDENTITY_TRUSTED_ISSUERS_REGISTRY_ADDRESS:
+    "Address of the TrustedIssuersRegistry; when set, verification checks the issuer's accreditation.",
+  STRATA_IDENTITY_TRUSTED_SCHEMAS_REGISTRY_ADDRESS:
+    'Address of the TrustedSchemasRegistry contract.',
   STRATA_IDENTITY_KEYSTORE_PASSPHRASE:
     'Passphrase (16+ characters) the key-encryption key of platform-held DID keys is derived from; a local default applies only outside `NODE_ENV=production`.',
 };

@@ -14,6 +14,7 @@ import { ConsoleModule } from './console/console.module';
 import { ConsortiumModule } from './consortium/consortium.module';
 import { HealthModule } from './health/health.module';
 import { IdentityModule } from './identity/identity.module';
+import { TrustRegistryModule } from './trust-registry/trust-registry.module';
 import { loggerParams } from './http/logging';
 import { EventListenersModule } from './event-listeners/event-listeners.module';
 import { MasterAccountsModule } from './master-accounts/master-accounts.module';
@@ -52,6 +53,7 @@ export class AppModule {
         EventListenersModule,
         ConsortiumModule,
         IdentityModule,
+        TrustRegistryModule,
         AuditLogModule,
         // Last: its catch-all GET route must come after every API route.
         ConsoleModule,

@@ -8,6 +8,7 @@ import { CredentialsService } from './credentials/credentials.service';
 import { IdentifiersService, IDENTITY_KEY_ENCRYPTION } from './identifiers/identifiers.service';
 import { IdentityHandlers } from './identity.handlers';
 import { IDENTITY_MIGRATIONS } from './migrations';
+import { trustRegistryProviders } from './trust-registry/trust-registry.providers';
 import { STATUS_LIST_BASE_URL, StatusListsService } from './status/status-lists.service';
 
 const config = loadIdentityConfig();
@@ -31,6 +32,7 @@ const config = loadIdentityConfig();
     { provide: STATUS_LIST_BASE_URL, useValue: config.STRATA_IDENTITY_STATUS_LIST_BASE_URL },
     StatusListsService,
     IdentityHandlers,
+    ...trustRegistryProviders(config),
   ],
 })
 export class AppModule {}

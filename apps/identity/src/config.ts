@@ -1,11 +1,13 @@
 /** identity's configuration (environment variables). */
 import { z } from 'zod';
 import { baseConfigSchema, loadConfig } from '@strata/config';
+import { trustRegistryConfigShape } from './trust-registry/trust-registry.config';
 
 /** The passphrase used when none is configured, for local development and tests only. */
 export const LOCAL_IDENTITY_KEYSTORE_PASSPHRASE = 'strata-local-development-identity-keystore';
 
 export const identityConfigSchema = baseConfigSchema({ port: 3103 }).extend({
+  ...trustRegistryConfigShape,
   /** Passphrase the key-encryption key of platform-held DID keys is derived from (scrypt). Required in production. */
   STRATA_IDENTITY_KEYSTORE_PASSPHRASE: z.string().min(16).optional(),
   /** Public URL under which the gateway serves status list credentials (GET {url}/{id}). */

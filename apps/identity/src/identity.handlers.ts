@@ -18,6 +18,7 @@ import { BusConsumers, DomainProblem } from '@strata/bus';
 import { CredentialsService } from './credentials/credentials.service';
 import { IdentifiersService } from './identifiers/identifiers.service';
 import { StatusListsService } from './status/status-lists.service';
+import { TrustRegistryService } from './trust-registry/trust-registry.service';
 
 function requireIssuerRole(actor: Actor | undefined): Actor & { organisationId: string } {
   if (!actor?.roles.some((role) => role === 'institution-admin' || role === 'operator')) {
@@ -36,6 +37,7 @@ export class IdentityHandlers implements OnModuleInit {
     private readonly identifiers: IdentifiersService,
     private readonly credentials: CredentialsService,
     private readonly statusLists: StatusListsService,
+    private readonly trustRegistry: TrustRegistryService,
   ) {}
 
   onModuleInit(): void {
@@ -63,9 +65,15 @@ export class IdentityHandlers implements OnModuleInit {
       async ({ em, payload }) => {
         switch (payload.query) {
           case 'resolve-did':
-            return this.identifiers.resolve(payload.did);
+            return this.trustRegistry.handles(payload.did)
+              ? this.trustRegistry.resolve(payload.did)
+              : this.identifiers.resolve(payload.did);
           case 'verify-credential':
-            return this.credentials.verify(em, payload.credential);
+            return this.credentials.verify(
+              em,
+              payload.credential,
+              this.trustRegistry.issuerTrust(),
+            );
           case 'verify-presentation':
             return this.credentials.verifyPresentation(em, payload.presentation);
           case 'get-status-list':

@@ -16,6 +16,7 @@ export * from './identity/credentials';
 export * from './identity/queries';
 export * from './identity/status-lists';
 export * from './identity/presentations';
+export * from './identity/trust-registry';
 export * from './identity/assurance';
 export * from './ledger/event-listeners';
 export * from './platform-mgmt/audit-log';

@@ -80,8 +80,14 @@ async function portForRestart(name: AppName, previousPort: number): Promise<numb
   return freePort();
 }
 
-/** Stops the app if it still runs, starts it again with the same env, waits for /health. */
-export async function restartApp(name: AppName): Promise<RunningApp> {
+/**
+ * Stops the app if it still runs, starts it again with the same env (plus `extraEnv`, kept for
+ * later restarts), waits for /health.
+ */
+export async function restartApp(
+  name: AppName,
+  extraEnv: Record<string, string> = {},
+): Promise<RunningApp> {
   const run = readE2eRun();
   const previous = runningApp(name, run);
   await stopProcess(previous.pid, 10_000);
@@ -89,7 +95,7 @@ export async function restartApp(name: AppName): Promise<RunningApp> {
   const started = await startApp(name, {
     repoRoot: stackPaths().repoRoot,
     port,
-    env: { ...previous.env, STRATA_HTTP_PORT: String(port) },
+    env: { ...previous.env, ...extraEnv, STRATA_HTTP_PORT: String(port) },
     logFile: previous.logFile,
   });
   await waitForAppHealth(started);

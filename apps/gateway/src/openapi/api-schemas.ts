@@ -12,6 +12,17 @@ import {
   transactionCancellationSchema,
 } from '@strata/contracts';
 import {
+  issuerAttributePageSchema,
+  listedDidPageSchema,
+  preparedTrustChangeSchema,
+  prepareTrustChangeSchema,
+  submitTrustChangeSchema,
+  trustedIssuerPageSchema,
+  trustedIssuerSchema,
+  trustedSchemaPageSchema,
+  trustedSchemaSchema,
+} from '@strata/contracts';
+import {
   presentationVerificationSchema,
   verifyPresentationSchema,
   changeCredentialStatusSchema,
@@ -102,6 +113,15 @@ const COMPONENTS = {
   StatusListCredential: [statusListCredentialSchema, 'output'],
   VerifyPresentation: [verifyPresentationSchema, 'input'],
   PresentationVerification: [presentationVerificationSchema, 'output'],
+  ListedDidPage: [listedDidPageSchema, 'output'],
+  TrustedIssuer: [trustedIssuerSchema, 'output'],
+  TrustedIssuerPage: [trustedIssuerPageSchema, 'output'],
+  IssuerAttributePage: [issuerAttributePageSchema, 'output'],
+  TrustedSchema: [trustedSchemaSchema, 'output'],
+  TrustedSchemaPage: [trustedSchemaPageSchema, 'output'],
+  PrepareTrustChange: [prepareTrustChangeSchema, 'input'],
+  PreparedTrustChange: [preparedTrustChangeSchema, 'output'],
+  SubmitTrustChange: [submitTrustChangeSchema, 'input'],
   SubmitTransaction: [submitTransactionSchema, 'input'],
   LedgerTransaction: [transactionSchema, 'output'],
   LedgerTransactionPage: [transactionPageSchema, 'output'],

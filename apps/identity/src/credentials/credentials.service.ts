@@ -23,6 +23,7 @@ import { ManagedDid } from '../identifiers/managed-did.entity';
 import { ALG_OF, signAsIssuer } from './credential-signer';
 import { StatusListsService } from '../status/status-lists.service';
 import { verifyCredentialJwt } from './credential-verifier';
+import type { IssuerTrust } from '../trust-registry/issuer-trust';
 
 const VC_CONTEXT_V2 = 'https://www.w3.org/ns/credentials/v2';
 
@@ -123,8 +124,14 @@ export class CredentialsService {
     };
   }
 
-  verify(em: EntityManager, jwt: string): Promise<VerificationResult> {
-    return verifyCredentialJwt(jwt, this.clock.now(), (entry) => this.statusLists.isSet(em, entry));
+  /** With `trust`, the issuer is also resolved on chain and checked for accreditation. */
+  verify(em: EntityManager, jwt: string, trust?: IssuerTrust): Promise<VerificationResult> {
+    return verifyCredentialJwt(
+      jwt,
+      this.clock.now(),
+      (entry) => this.statusLists.isSet(em, entry),
+      trust,
+    );
   }
 }
 

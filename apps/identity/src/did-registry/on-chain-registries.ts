@@ -14,6 +14,7 @@ import {
   TRUST_ROLES,
   type TrustRole,
   TrustedIssuersRegistryArtifact,
+  TrustedSchemasRegistryArtifact,
 } from '@strata/chain';
 
 export interface OnChainVerificationMethod {
@@ -31,6 +32,8 @@ export interface OnChainDidRecord {
   /** 16-byte id, 0x-hex. */
   id: string;
   deactivated: boolean;
+  /** Nonce the next signed change of this DID must carry. */
+  nonce: bigint;
   created: Date;
   updated: Date;
   /** Controller ids (16-byte, 0x-hex). */
@@ -50,9 +53,31 @@ export interface IssuerAccreditation {
   inForce: boolean;
 }
 
+export interface TrustedSchemaRecord {
+  id: string;
+  uri: string;
+  registrant: string;
+  registeredAt: Date;
+  revokedAt: Date | null;
+}
+
+export interface RegistryAddresses {
+  dids: string;
+  issuers: string;
+  schemas: string;
+}
+
 export abstract class OnChainRegistries {
   /** The deployment's DID method name (`strata` gives `did:strata:z...`). */
   abstract readonly method: string;
+  abstract readonly chainId: bigint;
+  abstract readonly addresses: RegistryAddresses;
+  abstract didPage(offset: number, limit: number): Promise<{ ids: string[]; total: number }>;
+  abstract issuerPage(offset: number, limit: number): Promise<{ dids: string[]; total: number }>;
+  abstract schemaPage(offset: number, limit: number): Promise<{ ids: string[]; total: number }>;
+  abstract readSchema(id: string): Promise<TrustedSchemaRecord | null>;
+  /** The next nonce of a signed change on `contract` by (or, for DIDs, of) on-chain DID `id`. */
+  abstract nonceOf(contract: keyof RegistryAddresses, id: string): Promise<bigint>;
   /** The DID record, or null when the id was never registered. */
   abstract readDid(id: string): Promise<OnChainDidRecord | null>;
   /** Whether `did` holds an accreditation in force for `schemaId` (any schema when null). */
@@ -68,9 +93,9 @@ const fragmentOf = (bytes32: string): string =>
 
 export interface OnChainRegistriesConfig {
   rpcUrl: string;
-  method: string;
   didRegistry: string;
   trustedIssuersRegistry: string;
+  trustedSchemasRegistry: string;
 }
 
 interface RawMethod {
@@ -84,6 +109,7 @@ interface RawMethod {
 
 interface RawDid {
   deactivated: boolean;
+  nonce: bigint;
   created: bigint;
   updated: bigint;
   controllers: string[];
@@ -99,23 +125,101 @@ interface RawAccreditation {
 }
 
 export class EthersOnChainRegistries extends OnChainRegistries {
-  readonly method: string;
-  private readonly provider: JsonRpcProvider;
-  private readonly dids: Contract;
-  private readonly issuers: Contract;
-
-  constructor(config: OnChainRegistriesConfig) {
+  private constructor(
+    readonly method: string,
+    readonly chainId: bigint,
+    readonly addresses: RegistryAddresses,
+    private readonly provider: JsonRpcProvider,
+    private readonly dids: Contract,
+    private readonly issuers: Contract,
+    private readonly schemas: Contract,
+  ) {
     super();
-    this.method = config.method;
+  }
+
+  /** Connects and reads the chain id and the DID method the DidRegistry was deployed with. */
+  static async connect(config: OnChainRegistriesConfig): Promise<EthersOnChainRegistries> {
     const request = new FetchRequest(config.rpcUrl);
     request.timeout = 10_000;
-    this.provider = new JsonRpcProvider(request, undefined, { batchMaxCount: 1 });
-    this.dids = new Contract(config.didRegistry, DidRegistryArtifact.abi, this.provider);
-    this.issuers = new Contract(
+    const provider = new JsonRpcProvider(request, undefined, {
+      batchMaxCount: 1,
+      staticNetwork: true,
+    });
+    const dids = new Contract(config.didRegistry, DidRegistryArtifact.abi, provider);
+    const issuers = new Contract(
       config.trustedIssuersRegistry,
       TrustedIssuersRegistryArtifact.abi,
-      this.provider,
+      provider,
     );
+    const schemas = new Contract(
+      config.trustedSchemasRegistry,
+      TrustedSchemasRegistryArtifact.abi,
+      provider,
+    );
+    try {
+      const chainId = BigInt((await provider.send('eth_chainId', [])) as string);
+      const method = (await dids.getFunction('methodName')()) as string;
+      const addresses = {
+        dids: config.didRegistry,
+        issuers: config.trustedIssuersRegistry,
+        schemas: config.trustedSchemasRegistry,
+      };
+      return new EthersOnChainRegistries(
+        method,
+        chainId,
+        addresses,
+        provider,
+        dids,
+        issuers,
+        schemas,
+      );
+    } catch (error) {
+      provider.destroy();
+      throw error;
+    }
+  }
+
+  async didPage(offset: number, limit: number): Promise<{ ids: string[]; total: number }> {
+    const total = Number((await this.dids.getFunction('didCount')()) as bigint);
+    const ids = (await this.dids.getFunction('didPage')(offset, limit)) as string[];
+    return { ids: [...ids], total };
+  }
+
+  async issuerPage(offset: number, limit: number): Promise<{ dids: string[]; total: number }> {
+    const total = Number((await this.issuers.getFunction('issuerCount')()) as bigint);
+    const dids = (await this.issuers.getFunction('issuerPage')(offset, limit)) as string[];
+    return { dids: [...dids], total };
+  }
+
+  async schemaPage(offset: number, limit: number): Promise<{ ids: string[]; total: number }> {
+    const total = Number((await this.schemas.getFunction('schemaCount')()) as bigint);
+    const ids = (await this.schemas.getFunction('schemaPage')(offset, limit)) as string[];
+    return { ids: [...ids], total };
+  }
+
+  async readSchema(id: string): Promise<TrustedSchemaRecord | null> {
+    let raw: { uri: string; registrant: string; registeredAt: bigint; revokedAt: bigint };
+    try {
+      raw = (await this.schemas.getFunction('schema')(id)) as typeof raw;
+    } catch (error) {
+      if (this.schemas.interface.parseError((error as { data?: string }).data ?? '0x')) return null;
+      throw error;
+    }
+    return {
+      id,
+      uri: raw.uri,
+      registrant: raw.registrant,
+      registeredAt: seconds(raw.registeredAt),
+      revokedAt: raw.revokedAt === 0n ? null : seconds(raw.revokedAt),
+    };
+  }
+
+  async nonceOf(contract: keyof RegistryAddresses, id: string): Promise<bigint> {
+    if (contract !== 'dids') {
+      const target = contract === 'issuers' ? this.issuers : this.schemas;
+      return (await target.getFunction('nonces')(id)) as bigint;
+    }
+    return (await this.readDid(id))?.nonce ?? 0n;
   }
 
   async readDid(id: string): Promise<OnChainDidRecord | null> {
@@ -129,6 +233,7 @@ export class EthersOnChainRegistries extends OnChainRegistries {
     return {
       id,
       deactivated: raw.deactivated,
+      nonce: raw.nonce,
       created: seconds(raw.created),
       updated: seconds(raw.updated),
       controllers: [...raw.controllers],

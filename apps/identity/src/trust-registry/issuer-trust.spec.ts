@@ -33,11 +33,11 @@ const schemaUrl = (id: string) => `https://strata.example/api/v1/schemas/${id}`;
 
 beforeAll(async () => {
   fixture = await startTrustFixture();
-  registries = new EthersOnChainRegistries({
+  registries = await EthersOnChainRegistries.connect({
     rpcUrl: fixture.anvil.rpcUrl,
-    method: 'strata',
     didRegistry: await fixture.dids.getAddress(),
     trustedIssuersRegistry: await fixture.issuers.getAddress(),
+    trustedSchemasRegistry: await fixture.schemas.getAddress(),
   });
   trust = new OnChainIssuerTrust(registries);
   tao = await registerDid(fixture);
