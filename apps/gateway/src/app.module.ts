@@ -17,6 +17,7 @@ import { IdentityModule } from './identity/identity.module';
 import { TrustRegistryModule } from './trust-registry/trust-registry.module';
 import { loggerParams } from './http/logging';
 import { EventListenersModule } from './event-listeners/event-listeners.module';
+import { EventStreamsModule } from './event-streams/event-streams.module';
 import { MasterAccountsModule } from './master-accounts/master-accounts.module';
 import { MetricsModule } from './metrics/metrics.module';
 import { NetworksModule } from './networks/networks.module';
@@ -51,6 +52,7 @@ export class AppModule {
         TransactionsModule,
         MasterAccountsModule,
         EventListenersModule,
+        EventStreamsModule,
         ConsortiumModule,
         IdentityModule,
         TrustRegistryModule,

@@ -20,3 +20,4 @@ export * from './identity/trust-registry';
 export * from './identity/assurance';
 export * from './ledger/event-listeners';
 export * from './platform-mgmt/audit-log';
+export * from './ledger/event-streams';

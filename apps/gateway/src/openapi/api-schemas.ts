@@ -4,6 +4,16 @@
  * and documentation. Request bodies use the input view (defaults optional), responses the output.
  */
 import {
+  createdEventStreamSchema,
+  createEventStreamSchema,
+  deadLetterListSchema,
+  eventStreamListSchema,
+  eventStreamSchema,
+  redriveDeadLettersSchema,
+  replayEventStreamSchema,
+  streamDeliverySchema,
+} from '@strata/contracts';
+import {
   effectiveTransactionSettingsSchema,
   networkTransactionSettingsSchema,
   approveTransactionCancelSchema,
@@ -138,6 +148,14 @@ const COMPONENTS = {
   CreateEventListener: [createEventListenerSchema, 'input'],
   EventListener: [eventListenerSchema, 'output'],
   EventListenerList: [eventListenerListSchema, 'output'],
+  CreateEventStream: [createEventStreamSchema, 'input'],
+  CreatedEventStream: [createdEventStreamSchema, 'output'],
+  EventStream: [eventStreamSchema, 'output'],
+  EventStreamList: [eventStreamListSchema, 'output'],
+  ReplayEventStream: [replayEventStreamSchema, 'input'],
+  RedriveDeadLetters: [redriveDeadLettersSchema, 'input'],
+  DeadLetterList: [deadLetterListSchema, 'output'],
+  StreamDelivery: [streamDeliverySchema, 'output'],
   SubmitProposal: [submitProposalBodySchema, 'input'],
   CastVote: [castVoteBodySchema, 'input'],
   Proposal: [proposalSchema, 'output'],

@@ -30,6 +30,7 @@ import {
   transactionCancellationSchema,
 } from '@strata/contracts';
 import { anchoringSchema, AuditLogTopics } from '@strata/contracts';
+import { createdEventStreamSchema, eventStreamSchema, EventStreamTopics } from '@strata/contracts';
 import type { z } from 'zod';
 
 export interface OperationKind {
@@ -155,6 +156,18 @@ export const OPERATION_KINDS = {
     topic: AuditLogTopics.configureAnchoring,
     result: anchoringSchema,
     location: () => '/api/v1/audit-log/anchoring',
+  },
+  'create-event-stream': {
+    topic: EventStreamTopics.createEventStream,
+    result: createdEventStreamSchema,
+    location: (r) =>
+      `/api/v1/networks/${(r as { networkId?: string }).networkId}/event-streams/${r.id}`,
+  },
+  'change-event-stream': {
+    topic: EventStreamTopics.changeEventStream,
+    result: eventStreamSchema,
+    location: (r) =>
+      `/api/v1/networks/${(r as { networkId?: string }).networkId}/event-streams/${r.id}`,
   },
 } as const satisfies Record<string, OperationKind>;
 

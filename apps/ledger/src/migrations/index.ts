@@ -2,6 +2,7 @@
 import type { MigrationObject } from '@mikro-orm/core';
 import { Migration20261126113959_network_transaction_settings } from './Migration20261126113959_network_transaction_settings';
 import { Migration20261126113330_transaction_interventions } from './Migration20261126113330_transaction_interventions';
+import { Migration20261126113618_event_streams } from './Migration20261126113618_event_streams';
 import { Migration20261123160428_event_sync } from './Migration20261123160428_event_sync';
 import { Migration20261123154232_master_accounts } from './Migration20261123154232_master_accounts';
 import { Migration20261123153827_key_custody } from './Migration20261123153827_key_custody';
@@ -25,4 +26,5 @@ export const LEDGER_MIGRATIONS: MigrationObject[] = [
     name: 'Migration20261126113959_network_transaction_settings',
     class: Migration20261126113959_network_transaction_settings,
   },
+  { name: 'Migration20261126113618_event_streams', class: Migration20261126113618_event_streams },
 ];

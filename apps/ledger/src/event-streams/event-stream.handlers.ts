@@ -1,0 +1,45 @@
+/** Event streams on the bus: create/change commands, WebSocket acknowledgements and reads. */
+import { Injectable, type OnModuleInit } from '@nestjs/common';
+import {
+  ackEventStreamCommandSchema,
+  changeEventStreamCommandSchema,
+  createEventStreamCommandSchema,
+  type EventStreamQuery,
+  eventStreamQuerySchema,
+  EventStreamTopics,
+} from '@strata/contracts';
+import { BusConsumers } from '@strata/bus';
+import { EventStreamReads } from './event-stream.reads';
+import { EventStreamsService } from './event-streams.service';
+
+@Injectable()
+export class EventStreamHandlers implements OnModuleInit {
+  constructor(
+    private readonly consumers: BusConsumers,
+    private readonly streams: EventStreamsService,
+    private readonly reads: EventStreamReads,
+  ) {}
+
+  onModuleInit(): void {
+    this.consumers.onCommand(
+      EventStreamTopics.createEventStream,
+      createEventStreamCommandSchema,
+      ({ em, outbox, payload, actor }) => this.streams.create(em, outbox, payload, actor),
+    );
+    this.consumers.onCommand(
+      EventStreamTopics.changeEventStream,
+      changeEventStreamCommandSchema,
+      ({ em, outbox, payload, actor }) => this.streams.change(em, outbox, payload, actor),
+    );
+    this.consumers.onCommand(
+      EventStreamTopics.ackEventStream,
+      ackEventStreamCommandSchema,
+      ({ em, payload, actor }) => this.streams.ack(em, payload, actor),
+    );
+    this.consumers.onQuery<EventStreamQuery, unknown>(
+      EventStreamTopics.queries,
+      eventStreamQuerySchema,
+      ({ em, payload, actor }) => this.reads.answer(em, payload, actor),
+    );
+  }
+}

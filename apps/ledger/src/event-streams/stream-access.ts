@@ -1,0 +1,48 @@
+/**
+ * Who may see and change a network's event streams: writers are platform admins or an
+ * institution admin/operator of a member organisation; readers are the owning organisation or a
+ * platform admin/auditor. Outsiders get a 404 (no existence leak), as for listeners.
+ */
+import type { EntityManager } from '@mikro-orm/postgresql';
+import type { Actor } from '@strata/contracts';
+import { DomainProblem } from '@strata/bus';
+import { EventStream } from './event-stream.entity';
+
+/** The organisation the caller acts for, or undefined for a platform admin acting globally. */
+export function writerScope(actor: Actor | undefined): { organisationId: string | undefined } {
+  if (actor?.roles.includes('platform-admin')) return { organisationId: actor.organisationId };
+  const allowed = actor?.roles.some((r) => r === 'institution-admin' || r === 'operator');
+  if (!allowed || !actor?.organisationId) {
+    throw DomainProblem.forbidden('Only an institution administrator or operator may.');
+  }
+  return { organisationId: actor.organisationId };
+}
+
+export function readsGlobally(actor: Actor | undefined): boolean {
+  return actor?.roles.some((r) => r === 'platform-admin' || r === 'auditor') ?? false;
+}
+
+export async function findStream(
+  em: EntityManager,
+  networkId: string,
+  id: string,
+  actor: Actor | undefined,
+  write: boolean,
+): Promise<EventStream> {
+  const organisationId = write ? writerScope(actor).organisationId : actor?.organisationId;
+  const global = write ? actor?.roles.includes('platform-admin') : readsGlobally(actor);
+  const stream = await em.findOne(EventStream, { id, networkId, status: { $ne: 'deleted' } });
+  const visible = stream && (global || stream.organisationId === organisationId);
+  if (!stream || !visible) throw DomainProblem.notFound('Event stream', id);
+  return stream;
+}
+
+export function invalidField(path: string, message: string): DomainProblem {
+  return new DomainProblem({
+    code: 'validation',
+    status: 400,
+    title: 'Invalid request',
+    detail: `${path} ${message}.`,
+    errors: [{ path, message }],
+  });
+}
