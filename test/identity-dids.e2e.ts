@@ -37,7 +37,7 @@ describe('identity: did:key, end to end', () => {
   });
 
   it.each(['secp256k1', 'P-256', 'Ed25519'] as const)(
-    "creates a %s did:key for the caller's organisation, seals its key and resolves it",
+    "creates a %s did:key for the caller's organisation, keeps its key sealed in the software keystore and resolves it",
     async (keyType) => {
       const identifiers = identifiersOf(institution.api);
       const created = await identifiers.createDid({
@@ -59,12 +59,14 @@ describe('identity: did:key, end to end', () => {
       expect(document.assertionMethod).toEqual([vm[0].id]);
       expect(resolved.didResolutionMetadata.contentType).toBe('application/did+ld+json');
 
-      const [row] = await query<{ sealed_private_key: string; organisation_id: string }>(
-        'select sealed_private_key, organisation_id from identity.managed_did where did = $1',
+      const [row] = await query<{ material: string; custody: string; organisation_id: string }>(
+        `select k.material, k.custody, d.organisation_id from identity.managed_did d
+           join identity.custody_key k on k.id = d.key_id where d.did = $1`,
         [created.id],
       );
       expect(row.organisation_id).toBe(institution.organisationId);
-      expect(row.sealed_private_key).toMatch(/^v1\./);
+      expect(row.custody).toBe('software');
+      expect(row.material).toMatch(/^v1\./);
 
       await eventually(
         async () =>

@@ -1,12 +1,13 @@
 /**
  * npm run bench:credentials — raw did-jwt ES256K create/verify against Strata's issue/verify
- * service path without HTTP or the database: opening the sealed issuer key (AES-256-GCM, KEK
- * cached after the first scrypt) + signing as the issuer, and the verifier's four checks (did:key
+ * service path without HTTP or the database: signing as the issuer through the KeyVault (software
+ * keystore: usage policy, opening the sealed key (AES-256-GCM, KEK cached after the first scrypt),
+ * signing, the audit record in an in-memory custody store), and the verifier's four checks (did:key
  * resolution, signature, validity period, a status lookup answering "not set"). Same process,
  * same run; prints ops/s and the ratio (target >= 0.9x).
  */
 import { createJWT, ES256KSigner, verifyJWT } from 'did-jwt';
-import { KeyEncryption } from '@strata/persistence';
+import { InMemoryKeyCustodyStore, SoftwareKeyVault } from '@strata/key-custody';
 import { signAsIssuer } from '../../apps/identity/src/credentials/credential-signer';
 import { verifyCredentialJwt } from '../../apps/identity/src/credentials/credential-verifier';
 import {
@@ -15,6 +16,7 @@ import {
   publicKeyOf,
 } from '../../apps/identity/src/identifiers/did-key';
 import { didKeyResolver } from '../../apps/identity/src/identifiers/did-key-resolver';
+import { DidKeyCustody } from '../../apps/identity/src/key-custody/did-key-custody';
 
 const SECONDS = Number(process.env.BENCH_SECONDS ?? 3);
 
@@ -34,11 +36,18 @@ async function opsPerSecond(name: string, op: () => Promise<unknown>): Promise<n
 async function main(): Promise<void> {
   const privateKey = generatePrivateKey('secp256k1');
   const { did } = encodeDidKey('secp256k1', publicKeyOf('secp256k1', privateKey));
-  const encryption = new KeyEncryption('benchmark-passphrase-not-secret');
-  const issuer = {
-    did,
-    keyType: 'secp256k1' as const,
-    sealedPrivateKey: encryption.seal(privateKey, { keyId: did, address: did }),
+  const organisationId = '7f1b2c3d-0000-4000-8000-000000000001';
+  const store = new InMemoryKeyCustodyStore();
+  const clock = { now: () => new Date() };
+  const vault = new SoftwareKeyVault(store, clock, 'benchmark-passphrase-not-secret');
+  const custody = new DidKeyCustody(store, vault, null);
+  const { keyId } = await custody.importKey(organisationId, did, 'secp256k1', privateKey);
+  const issuer = { did, keyType: 'secp256k1' as const, keyId };
+  const audit = {
+    actor: 'bench',
+    reason: 'benchmark',
+    organisationId,
+    roles: ['institution-admin' as const],
   };
   const payload = () => ({
     vc: {
@@ -55,8 +64,8 @@ async function main(): Promise<void> {
   const rawCreate = await opsPerSecond('raw did-jwt createJWT ES256K', () =>
     createJWT(payload(), { issuer: did, signer }, { alg: 'ES256K' }),
   );
-  const strataIssue = await opsPerSecond('Strata issue (open key + sign)', () =>
-    signAsIssuer(encryption, issuer, payload()),
+  const strataIssue = await opsPerSecond('Strata issue (vault: policy+sign+audit)', () =>
+    signAsIssuer(custody, issuer, payload(), audit),
   );
   const rawVerify = await opsPerSecond('raw did-jwt verifyJWT ES256K', () =>
     verifyJWT(jwt, { resolver: didKeyResolver, policies: { aud: false } }),

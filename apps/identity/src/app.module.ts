@@ -1,11 +1,11 @@
-/** Identity layer: DIDs (did:key held by the platform for organisations), their resolution, VC-JWT issue/verify and Bitstring Status Lists. */
+/** Identity layer: DIDs (did:key, keys in the KeyVault) for organisations, their resolution, VC-JWT issue/verify and Bitstring Status Lists. */
 import { Module } from '@nestjs/common';
-import { KeyEncryption } from '@strata/persistence';
 import { Clock, serviceModules, SystemClock } from '@strata/runtime';
-import { identityKeystorePassphrase, loadIdentityConfig } from './config';
+import { loadIdentityConfig } from './config';
 import { IDENTITY_ENTITIES } from './entities';
 import { CredentialsService } from './credentials/credentials.service';
-import { IdentifiersService, IDENTITY_KEY_ENCRYPTION } from './identifiers/identifiers.service';
+import { IdentifiersService } from './identifiers/identifiers.service';
+import { didKeyCustodyProviders } from './key-custody/did-key-custody.providers';
 import { IdentityHandlers } from './identity.handlers';
 import { IDENTITY_MIGRATIONS } from './migrations';
 import { trustRegistryProviders } from './trust-registry/trust-registry.providers';
@@ -23,10 +23,7 @@ const config = loadIdentityConfig();
   }),
   providers: [
     { provide: Clock, useClass: SystemClock },
-    {
-      provide: IDENTITY_KEY_ENCRYPTION,
-      useFactory: () => new KeyEncryption(identityKeystorePassphrase(config)),
-    },
+    ...didKeyCustodyProviders(config),
     IdentifiersService,
     CredentialsService,
     { provide: STATUS_LIST_BASE_URL, useValue: config.STRATA_IDENTITY_STATUS_LIST_BASE_URL },

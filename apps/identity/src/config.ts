@@ -2,12 +2,23 @@
 import { z } from 'zod';
 import { baseConfigSchema, loadConfig } from '@strata/config';
 import { trustRegistryConfigShape } from './trust-registry/trust-registry.config';
+import { keyVaultConfigShape } from '@strata/key-custody';
 
 /** The passphrase used when none is configured, for local development and tests only. */
 export const LOCAL_IDENTITY_KEYSTORE_PASSPHRASE = 'strata-local-development-identity-keystore';
 
+// The same STRATA_KEYVAULT / STRATA_PKCS11_* settings as the ledger; the software keystore's
+// passphrase is identity's own (STRATA_IDENTITY_KEYSTORE_PASSPHRASE).
+const didKeyVaultShape = {
+  STRATA_KEYVAULT: keyVaultConfigShape.STRATA_KEYVAULT,
+  STRATA_PKCS11_MODULE: keyVaultConfigShape.STRATA_PKCS11_MODULE,
+  STRATA_PKCS11_TOKEN_LABEL: keyVaultConfigShape.STRATA_PKCS11_TOKEN_LABEL,
+  STRATA_PKCS11_PIN: keyVaultConfigShape.STRATA_PKCS11_PIN,
+};
+
 export const identityConfigSchema = baseConfigSchema({ port: 3103 }).extend({
   ...trustRegistryConfigShape,
+  ...didKeyVaultShape,
   /** Passphrase the key-encryption key of platform-held DID keys is derived from (scrypt). Required in production. */
   STRATA_IDENTITY_KEYSTORE_PASSPHRASE: z.string().min(16).optional(),
   /** Public URL under which the gateway serves status list credentials (GET {url}/{id}). */

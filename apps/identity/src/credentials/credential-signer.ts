@@ -1,8 +1,13 @@
-/** The JOSE algorithm and did-jwt signer of each did:key type (ES256K, ES256, EdDSA), and signing as an issuer. */
+/**
+ * The JOSE algorithm and did-jwt signer of each did:key type (ES256K, ES256, EdDSA), and signing
+ * as an issuer: through the KeyVault, where the key's usage policy is checked and the use audited.
+ */
 import { createJWT, EdDSASigner, ES256KSigner, ES256Signer, type Signer } from 'did-jwt';
 import type { DidKeyType } from '@strata/contracts';
-import type { KeyEncryption } from '@strata/persistence';
+import { DomainProblem } from '@strata/bus';
+import type { SigningAudit } from '@strata/key-custody';
 import type { ManagedDid } from '../identifiers/managed-did.entity';
+import type { DidKeyCustody } from '../key-custody/did-key-custody';
 
 export type CredentialAlg = 'ES256K' | 'ES256' | 'EdDSA';
 
@@ -23,23 +28,21 @@ export function signerFor(keyType: DidKeyType, privateKey: Uint8Array): Signer {
   }
 }
 
-/** Signs a JWT payload as one of the platform-held DIDs; the private key is open only meanwhile. */
+/** Signs a JWT payload as one of the platform-held DIDs with its key in the vault. */
 export async function signAsIssuer(
-  encryption: KeyEncryption,
-  issuer: Pick<ManagedDid, 'did' | 'keyType' | 'sealedPrivateKey'>,
+  custody: DidKeyCustody,
+  issuer: Pick<ManagedDid, 'did' | 'keyType' | 'keyId'>,
   payload: Record<string, unknown>,
+  audit: SigningAudit,
 ): Promise<string> {
-  const privateKey = encryption.open(issuer.sealedPrivateKey, {
-    keyId: issuer.did,
-    address: issuer.did,
-  });
-  try {
-    return await createJWT(
-      payload,
-      { issuer: issuer.did, signer: signerFor(issuer.keyType, privateKey) },
-      { alg: ALG_OF[issuer.keyType], typ: 'JWT', kid: `${issuer.did}#${issuer.did.slice(8)}` },
+  if (!issuer.keyId) {
+    throw DomainProblem.conflict(
+      `The key of ${issuer.did} has not been moved into key custody yet.`,
     );
-  } finally {
-    privateKey.fill(0);
   }
+  return createJWT(
+    payload,
+    { issuer: issuer.did, signer: custody.signer(issuer.keyId, audit) },
+    { alg: ALG_OF[issuer.keyType], typ: 'JWT', kid: `${issuer.did}#${issuer.did.slice(8)}` },
+  );
 }

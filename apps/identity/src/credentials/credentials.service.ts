@@ -4,7 +4,7 @@
  * iss/sub/jti/nbf/exp that did-jwt and VC-JWT 1.1 verifiers read) and verifying.
  */
 import { randomUUID } from 'node:crypto';
-import { Inject, Injectable } from '@nestjs/common';
+import { Injectable } from '@nestjs/common';
 import type { EntityManager } from '@mikro-orm/postgresql';
 import { decodeJWT } from 'did-jwt';
 import {
@@ -16,9 +16,8 @@ import {
   type VerificationResult,
 } from '@strata/contracts';
 import { DomainProblem, type OutboxWriter } from '@strata/bus';
-import type { KeyEncryption } from '@strata/persistence';
 import { Clock } from '@strata/runtime';
-import { IDENTITY_KEY_ENCRYPTION } from '../identifiers/identifiers.service';
+import { auditOf, DidKeyCustody } from '../key-custody/did-key-custody';
 import { ManagedDid } from '../identifiers/managed-did.entity';
 import { ALG_OF, signAsIssuer } from './credential-signer';
 import { StatusListsService } from '../status/status-lists.service';
@@ -31,7 +30,7 @@ const VC_CONTEXT_V2 = 'https://www.w3.org/ns/credentials/v2';
 export class CredentialsService {
   constructor(
     private readonly clock: Clock,
-    @Inject(IDENTITY_KEY_ENCRYPTION) private readonly encryption: KeyEncryption,
+    private readonly custody: DidKeyCustody,
     private readonly statusLists: StatusListsService,
   ) {}
 
@@ -63,13 +62,18 @@ export class CredentialsService {
       credentialSubject: { ...(input.subjectId ? { id: input.subjectId } : {}), ...input.claims },
     };
     const alg = ALG_OF[issuer.keyType];
-    const jwt = await signAsIssuer(this.encryption, issuer, {
-      vc: credential,
-      jti: id,
-      ...(input.subjectId ? { sub: input.subjectId } : {}),
-      nbf: Math.floor(validFrom.getTime() / 1000),
-      ...(validUntil ? { exp: Math.floor(validUntil.getTime() / 1000) } : {}),
-    });
+    const jwt = await signAsIssuer(
+      this.custody,
+      issuer,
+      {
+        vc: credential,
+        jti: id,
+        ...(input.subjectId ? { sub: input.subjectId } : {}),
+        nbf: Math.floor(validFrom.getTime() / 1000),
+        ...(validUntil ? { exp: Math.floor(validUntil.getTime() / 1000) } : {}),
+      },
+      auditOf(actor, `issue credential ${id}`),
+    );
     const issued: IssuedCredential = {
       id,
       issuer: issuer.did,

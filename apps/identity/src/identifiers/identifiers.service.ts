@@ -1,9 +1,9 @@
 /**
- * DIDs: creating a platform-held did:key for an organisation (the private key is sealed into
- * identity's schema in the same transaction as the `did-created.v1` event) and resolving any
- * did:key in the W3C DID Resolution result form.
+ * DIDs: creating a platform-held did:key for an organisation (the key pair is made in the
+ * KeyVault, recorded with the DID in the same transaction as the `did-created.v1` event) and
+ * resolving any did:key in the W3C DID Resolution result form.
  */
-import { Inject, Injectable } from '@nestjs/common';
+import { Injectable } from '@nestjs/common';
 import type { EntityManager } from '@mikro-orm/postgresql';
 import {
   type Actor,
@@ -13,24 +13,17 @@ import {
   type ManagedDid as ManagedDidDto,
 } from '@strata/contracts';
 import { DomainProblem, type OutboxWriter } from '@strata/bus';
-import { KeyEncryption } from '@strata/persistence';
+import { SIGNING_ROLES } from '@strata/key-custody';
 import { Clock } from '@strata/runtime';
-import {
-  didKeyDocument,
-  encodeDidKey,
-  generatePrivateKey,
-  parseDidKey,
-  publicKeyOf,
-} from './did-key';
+import { DidKeyCustody } from '../key-custody/did-key-custody';
+import { didKeyDocument, encodeDidKey, parseDidKey } from './did-key';
 import { ManagedDid, toManagedDidDto } from './managed-did.entity';
-
-export const IDENTITY_KEY_ENCRYPTION = Symbol('IDENTITY_KEY_ENCRYPTION');
 
 @Injectable()
 export class IdentifiersService {
   constructor(
     private readonly clock: Clock,
-    @Inject(IDENTITY_KEY_ENCRYPTION) private readonly encryption: KeyEncryption,
+    private readonly custody: DidKeyCustody,
   ) {}
 
   async create(
@@ -39,27 +32,32 @@ export class IdentifiersService {
     input: CreateDid,
     actor: Actor & { organisationId: string },
   ): Promise<ManagedDidDto> {
-    const privateKey = generatePrivateKey(input.keyType);
-    try {
-      const key = encodeDidKey(input.keyType, publicKeyOf(input.keyType, privateKey));
-      const entity = em.create(ManagedDid, {
-        did: key.did,
-        keyType: input.keyType,
-        organisationId: actor.organisationId,
-        sealedPrivateKey: this.encryption.seal(privateKey, { keyId: key.did, address: key.did }),
-        createdBy: actor.subject,
-        createdAt: this.clock.now(),
-      });
-      const dto = toManagedDidDto(entity);
-      outbox.add({
-        topic: IdentityTopics.didCreated,
-        key: dto.id,
-        payload: { ...dto, createdBy: actor.subject },
-      });
-      return dto;
-    } finally {
-      privateKey.fill(0);
-    }
+    const signerRoles = input.signerRoles ?? [...SIGNING_ROLES];
+    const created = await this.custody.create(
+      actor.organisationId,
+      `did:key ${input.keyType}`,
+      input.keyType,
+      signerRoles,
+    );
+    const key = encodeDidKey(input.keyType, created.publicKey);
+    const entity = em.create(ManagedDid, {
+      did: key.did,
+      keyType: input.keyType,
+      organisationId: actor.organisationId,
+      keyId: created.keyId,
+      custody: this.custody.custody,
+      signerRoles,
+      sealedPrivateKey: null,
+      createdBy: actor.subject,
+      createdAt: this.clock.now(),
+    });
+    const dto = toManagedDidDto(entity);
+    outbox.add({
+      topic: IdentityTopics.didCreated,
+      key: dto.id,
+      payload: { ...dto, createdBy: actor.subject },
+    });
+    return dto;
   }
 
   /** Resolves a DID; a malformed DID or another method is a problem, never a thrown error. */

@@ -17,10 +17,9 @@ import {
   type StatusPurpose,
 } from '@strata/contracts';
 import { DomainProblem, type OutboxWriter } from '@strata/bus';
-import type { KeyEncryption } from '@strata/persistence';
 import { Clock } from '@strata/runtime';
 import { signAsIssuer } from '../credentials/credential-signer';
-import { IDENTITY_KEY_ENCRYPTION } from '../identifiers/identifiers.service';
+import { DidKeyCustody, IDENTITY_SYSTEM_ACTOR } from '../key-custody/did-key-custody';
 import { ManagedDid } from '../identifiers/managed-did.entity';
 import { bitAt, encodeList, withBit } from './bitstring';
 import { CredentialEntry, STATUS_LIST_SIZE, StatusList } from './status-list.entity';
@@ -39,7 +38,7 @@ export interface StatusEntry {
 export class StatusListsService {
   constructor(
     private readonly clock: Clock,
-    @Inject(IDENTITY_KEY_ENCRYPTION) private readonly encryption: KeyEncryption,
+    private readonly custody: DidKeyCustody,
     @Inject(STATUS_LIST_BASE_URL) private readonly baseUrl: string,
   ) {}
 
@@ -113,23 +112,29 @@ export class StatusListsService {
     if (!list || !issuer) throw DomainProblem.notFound('Status list', id);
     const url = `${this.baseUrl}/${list.id}`;
     const validFrom = this.clock.now();
-    const jwt = await signAsIssuer(this.encryption, issuer, {
-      jti: url,
-      nbf: Math.floor(validFrom.getTime() / 1000),
-      vc: {
-        '@context': ['https://www.w3.org/ns/credentials/v2'],
-        id: url,
-        type: ['VerifiableCredential', 'BitstringStatusListCredential'],
-        issuer: issuer.did,
-        validFrom: validFrom.toISOString(),
-        credentialSubject: {
-          id: `${url}#list`,
-          type: 'BitstringStatusList',
-          statusPurpose: list.purpose,
-          encodedList: encodeList(list.bits),
+    const audit = { actor: IDENTITY_SYSTEM_ACTOR, reason: `publish status list ${list.id}` };
+    const jwt = await signAsIssuer(
+      this.custody,
+      issuer,
+      {
+        jti: url,
+        nbf: Math.floor(validFrom.getTime() / 1000),
+        vc: {
+          '@context': ['https://www.w3.org/ns/credentials/v2'],
+          id: url,
+          type: ['VerifiableCredential', 'BitstringStatusListCredential'],
+          issuer: issuer.did,
+          validFrom: validFrom.toISOString(),
+          credentialSubject: {
+            id: `${url}#list`,
+            type: 'BitstringStatusList',
+            statusPurpose: list.purpose,
+            encodedList: encodeList(list.bits),
+          },
         },
       },
-    });
+      audit,
+    );
     return { id: list.id, statusPurpose: list.purpose, jwt };
   }
 

@@ -1,5 +1,6 @@
 /** The checked-in migrations of the ledger's schema, in order. Generated entries only. */
 import type { MigrationObject } from '@mikro-orm/core';
+import { Migration20261126114110_key_curves_and_signer_roles } from './Migration20261126114110_key_curves_and_signer_roles';
 import { Migration20261126113959_network_transaction_settings } from './Migration20261126113959_network_transaction_settings';
 import { Migration20261126113330_transaction_interventions } from './Migration20261126113330_transaction_interventions';
 import { Migration20261126113618_event_streams } from './Migration20261126113618_event_streams';
@@ -27,4 +28,8 @@ export const LEDGER_MIGRATIONS: MigrationObject[] = [
     class: Migration20261126113959_network_transaction_settings,
   },
   { name: 'Migration20261126113618_event_streams', class: Migration20261126113618_event_streams },
+  {
+    name: 'Migration20261126114110_key_curves_and_signer_roles',
+    class: Migration20261126114110_key_curves_and_signer_roles,
+  },
 ];

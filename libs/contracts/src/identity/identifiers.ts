@@ -4,6 +4,7 @@
  * Resolution result form (query).
  */
 import { z } from 'zod';
+import { signerRolesSchema } from './keys';
 
 export const IdentityTopics = {
   createDid: 'strata.identity.create-did.v1',
@@ -17,7 +18,12 @@ export const didKeyTypeSchema = z.enum(DID_KEY_TYPES);
 export type DidKeyType = z.infer<typeof didKeyTypeSchema>;
 
 export const createDidSchema = z
-  .object({ method: z.literal('key'), keyType: didKeyTypeSchema })
+  .object({
+    method: z.literal('key'),
+    keyType: didKeyTypeSchema,
+    /** Roles of the organisation that may sign with the DID's key (default institution-admin, operator). */
+    signerRoles: signerRolesSchema.optional(),
+  })
   .strict();
 export type CreateDid = z.infer<typeof createDidSchema>;
 
@@ -27,6 +33,10 @@ export const managedDidSchema = z.object({
   method: z.literal('key'),
   keyType: didKeyTypeSchema,
   organisationId: z.uuid(),
+  /** Where the private key is held: the software keystore or a PKCS#11 token (HSM). */
+  custody: z.enum(['software', 'pkcs11']),
+  /** Roles of the organisation that may sign with the key. */
+  signerRoles: z.array(z.string()),
   createdAt: z.iso.datetime(),
 });
 export type ManagedDid = z.infer<typeof managedDidSchema>;

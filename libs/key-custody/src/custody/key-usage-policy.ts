@@ -1,7 +1,8 @@
 /**
- * Who may sign with a key: the owning organisation's institution-admins and operators, and the
- * ledger's own system actor (resubmission, fee bumps of transactions a user already signed for).
- * Everyone else is refused with a 403 problem before the key is touched.
+ * Who may sign with a key: members of the owning organisation holding one of the key's signer
+ * roles (institution-admin and operator unless the key says otherwise), and the owning app's own
+ * system actor (the ledger's resubmission, identity publishing a status list). Everyone else is
+ * refused with a 403 problem before the key is touched.
  */
 import { DomainProblem } from '@strata/bus';
 import type { Role } from '@strata/contracts';
@@ -12,12 +13,26 @@ export const LEDGER_SYSTEM_ACTOR = 'system:ledger';
 
 export const SIGNING_ROLES: readonly Role[] = ['institution-admin', 'operator'];
 
-export function assertMaySign(ownerOrganisationId: string, audit: SigningAudit): void {
-  if (audit.actor === LEDGER_SYSTEM_ACTOR) return;
-  if (audit.organisationId !== ownerOrganisationId) {
+export interface KeyUsagePolicy {
+  ownerOrganisationId: string;
+  /** Roles that may sign; null or absent means SIGNING_ROLES. */
+  signerRoles?: readonly Role[] | null;
+}
+
+export function assertMaySign(
+  key: string | KeyUsagePolicy,
+  audit: SigningAudit,
+  systemActor: string = LEDGER_SYSTEM_ACTOR,
+): void {
+  const policy = typeof key === 'string' ? { ownerOrganisationId: key } : key;
+  if (audit.actor === systemActor) return;
+  if (audit.organisationId !== policy.ownerOrganisationId) {
     throw DomainProblem.forbidden('Only the organisation that owns a signing key may use it.');
   }
-  if (!(audit.roles ?? []).some((role) => SIGNING_ROLES.includes(role))) {
-    throw DomainProblem.forbidden('Signing needs the institution-admin or operator role.');
+  const allowed = policy.signerRoles ?? SIGNING_ROLES;
+  if (!(audit.roles ?? []).some((role) => allowed.includes(role))) {
+    throw DomainProblem.forbidden(
+      `Signing with this key needs one of the roles ${allowed.join(', ')}.`,
+    );
   }
 }

@@ -1,14 +1,16 @@
 /**
- * The custody store in the ledger's schema. Writes join the caller's transaction when there is
- * one (MikroORM's transaction context, e.g. a bus command handler creating an account), else run
- * in their own; a signature's audit row and its `key-used` event are always one transaction.
+ * The custody store in an app's own schema (the ledger's, identity's). Writes join the caller's
+ * transaction when there is one (MikroORM's transaction context, e.g. a bus command handler
+ * creating an account), else run in their own; a signature's audit row and its `key-used` event
+ * (on the app's own topic) are always one transaction.
  */
 import { TransactionContext } from '@mikro-orm/core';
 import type { EntityManager, MikroORM } from '@mikro-orm/postgresql';
 import { OutboxWriter } from '@strata/bus';
-import { LedgerKeyTopics, type KeyUsed } from '@strata/contracts';
+import { LedgerKeyTopics, type Role } from '@strata/contracts';
 import { CustodyKey } from './custody-key.entity';
 import {
+  type KeyCurve,
   type KeyCustody,
   KeyCustodyStore,
   type KeyUsage,
@@ -17,7 +19,11 @@ import {
 import { KeyUsageRecord } from './key-usage.entity';
 
 export class PostgresKeyCustodyStore extends KeyCustodyStore {
-  constructor(private readonly orm: MikroORM) {
+  /** `keyUsedTopic`: where the app publishes its key-used events (the ledger's by default). */
+  constructor(
+    private readonly orm: MikroORM,
+    private readonly keyUsedTopic: string = LedgerKeyTopics.keyUsed,
+  ) {
     super();
   }
 
@@ -27,7 +33,10 @@ export class PostgresKeyCustodyStore extends KeyCustodyStore {
         id: key.keyId,
         ownerOrganisationId: key.ownerOrganisationId,
         label: key.label,
+        curve: key.curve,
         address: key.address,
+        publicKey: key.publicKey,
+        signerRoles: key.signerRoles ? [...key.signerRoles] : null,
         custody: key.custody,
         material: key.material,
         createdAt: key.createdAt,
@@ -43,7 +52,10 @@ export class PostgresKeyCustodyStore extends KeyCustodyStore {
       keyId: row.id,
       ownerOrganisationId: row.ownerOrganisationId,
       label: row.label,
-      address: row.address,
+      curve: row.curve as KeyCurve,
+      address: row.address ?? null,
+      publicKey: row.publicKey ?? null,
+      signerRoles: (row.signerRoles as Role[] | null | undefined) ?? null,
       custody: row.custody as KeyCustody,
       material: row.material,
       createdAt: row.createdAt,
@@ -51,17 +63,19 @@ export class PostgresKeyCustodyStore extends KeyCustodyStore {
   }
 
   async recordUsage(usage: KeyUsage): Promise<void> {
-    await this.em().transactional(async (em) => {
+    const write = (em: EntityManager): void => {
       em.create(KeyUsageRecord, {
         ...usage,
         actorOrganisationId: usage.actorOrganisationId ?? null,
         txHash: usage.txHash ?? null,
       });
-      const event: KeyUsed = {
+      // The ledger's key-used.v1 shape plus the curve; keys of other curves have no address.
+      const event = {
         usageId: usage.id,
         keyId: usage.keyId,
         ownerOrganisationId: usage.ownerOrganisationId,
-        address: usage.address,
+        ...(usage.address ? { address: usage.address } : {}),
+        curve: usage.curve,
         custody: usage.custody,
         actor: usage.actor,
         actorOrganisationId: usage.actorOrganisationId,
@@ -72,11 +86,17 @@ export class PostgresKeyCustodyStore extends KeyCustodyStore {
         signedAt: usage.signedAt.toISOString(),
       };
       new OutboxWriter(em).add({
-        topic: LedgerKeyTopics.keyUsed,
+        topic: this.keyUsedTopic,
         key: usage.keyId,
         payload: event,
       });
-    });
+    };
+    // Inside the caller's transaction the rows join its unit of work and commit with it; a
+    // savepoint and flush per signature made a batch of n signatures cost O(n²) change-set work.
+    const joined = TransactionContext.getEntityManager(this.orm.em.name) as
+      EntityManager | undefined;
+    if (joined) write(joined);
+    else await this.orm.em.fork().transactional(async (em) => write(em));
   }
 
   private em(): EntityManager {

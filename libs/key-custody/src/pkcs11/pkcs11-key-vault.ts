@@ -1,41 +1,62 @@
 /**
- * The HSM KeyVault: key pairs are generated on a PKCS#11 token (private half sensitive and
- * non-extractable) and every digest is signed there with CKM_ECDSA; the ledger's schema keeps
- * only the key's owner, address and CKA_ID. The token's raw r || s becomes an Ethereum
- * signature in ethereum-signature.ts.
+ * The HSM KeyVault: key pairs (secp256k1, P-256, Ed25519) are generated on a PKCS#11 token
+ * (private half sensitive and non-extractable) and every digest or message is signed there; the
+ * app's schema keeps only the key's owner, public key and CKA_ID. The token's raw r || s becomes
+ * an Ethereum signature in ethereum-signature.ts.
  */
+import { createHash } from 'node:crypto';
+import { p256 } from '@noble/curves/p256';
+import { secp256k1 } from '@noble/curves/secp256k1';
 import { type Signature } from 'ethers';
 import type { Clock } from '@strata/runtime';
-import { CustodiedKeyVault, type GeneratedKey } from '../custody/custodied-key-vault';
+import {
+  CustodiedKeyVault,
+  type CustodyOptions,
+  type GeneratedKey,
+} from '../custody/custodied-key-vault';
 import {
   addressFromEcPoint,
   ethereumSignatureFromRaw,
+  SignatureConversionError,
   uncompressedPoint,
 } from '../custody/ethereum-signature';
-import type { KeyCustodyStore, StoredKey } from '../custody/key-custody-store';
+import type { KeyCurve, KeyCustodyStore, StoredKey } from '../custody/key-custody-store';
 import type { Pkcs11Token } from './pkcs11-token';
 
 /** The CKA_ID of a key on the token: the 16 bytes of its key id (a UUID). */
 const tokenIdOf = (keyId: string): Buffer => Buffer.from(keyId.replaceAll('-', ''), 'hex');
 
+/** The public key as a DID encodes it, from the token's CKA_EC_POINT (DER or bare). */
+function publicKeyFromEcPoint(curve: KeyCurve, ecPoint: Buffer): Uint8Array {
+  if (curve === 'Ed25519') {
+    const raw = ecPoint.length === 34 && ecPoint[0] === 0x04 ? ecPoint.subarray(2) : ecPoint;
+    if (raw.length !== 32) throw new SignatureConversionError('CKA_EC_POINT is not an Ed25519 key');
+    return new Uint8Array(raw);
+  }
+  const point = uncompressedPoint(ecPoint);
+  const weierstrass = curve === 'P-256' ? p256 : secp256k1;
+  return weierstrass.ProjectivePoint.fromHex(point).toRawBytes(true);
+}
+
 export class Pkcs11KeyVault extends CustodiedKeyVault {
   protected readonly custody = 'pkcs11' as const;
-  /** Public points by key id, read from the token once: they give the recovery id cheaply. */
+  /** Public points of secp256k1 keys, read from the token once: they give the recovery id cheaply. */
   private readonly publicKeys = new Map<string, Uint8Array>();
 
   constructor(
     store: KeyCustodyStore,
     clock: Clock,
     private readonly token: Pkcs11Token,
+    options?: CustodyOptions,
   ) {
-    super(store, clock);
+    super(store, clock, options);
   }
 
-  protected async generate(keyId: string): Promise<GeneratedKey> {
+  protected async generate(keyId: string, curve: KeyCurve): Promise<GeneratedKey> {
     const id = tokenIdOf(keyId);
-    const point = this.token.generateSecp256k1(id, `strata-${keyId}`);
-    this.publicKeys.set(keyId, uncompressedPoint(point));
-    return { address: addressFromEcPoint(point), material: id.toString('hex') };
+    const point = this.token.generateKeyPair(id, `strata-${keyId}`, curve);
+    if (curve === 'secp256k1') this.publicKeys.set(keyId, uncompressedPoint(point));
+    return { publicKey: publicKeyFromEcPoint(curve, point), material: id.toString('hex') };
   }
 
   protected async signWithKey(key: StoredKey, digest: Uint8Array): Promise<Signature> {
@@ -50,5 +71,12 @@ export class Pkcs11KeyVault extends CustodiedKeyVault {
     }
     const raw = this.token.signDigest(id, digest);
     return ethereumSignatureFromRaw(raw, digest, publicKey);
+  }
+
+  protected async signMessage(key: StoredKey, message: Uint8Array): Promise<Uint8Array> {
+    const id = Buffer.from(key.material, 'hex');
+    if (key.curve === 'Ed25519') return new Uint8Array(this.token.signEdDsa(id, message));
+    const digest = createHash('sha256').update(message).digest();
+    return new Uint8Array(this.token.signDigest(id, digest));
   }
 }

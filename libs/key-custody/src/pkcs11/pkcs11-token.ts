@@ -1,14 +1,27 @@
 /**
- * One logged-in session on a PKCS#11 token (pkcs11js): generates secp256k1 key pairs whose
- * private half is sensitive and non-extractable, reads their public point, and signs 32-byte
- * digests with CKM_ECDSA (raw r || s). Keys are found by CKA_ID. Calls are synchronous and
+ * One logged-in session on a PKCS#11 token (pkcs11js): generates secp256k1, P-256 and Ed25519 key
+ * pairs whose private half is sensitive and non-extractable, reads their public point, and signs
+ * 32-byte digests with CKM_ECDSA (raw r || s) or messages with CKM_EDDSA. Keys are found by CKA_ID. Calls are synchronous and
  * short (the event loop is held for one token operation). The native addon is loaded only when a
  * token is opened, so deployments on the software keystore never need it built.
  */
 import type * as Pkcs11js from 'pkcs11js';
 
-/** DER of the secp256k1 named-curve OID 1.3.132.0.10, the CKA_EC_PARAMS of every key. */
-const SECP256K1_PARAMS = Buffer.from('06052b8104000a', 'hex');
+/** CKA_EC_PARAMS of each curve: the DER of its named-curve OID. */
+const EC_PARAMS = {
+  /** 1.3.132.0.10 */
+  secp256k1: Buffer.from('06052b8104000a', 'hex'),
+  /** 1.2.840.10045.3.1.7 (prime256v1) */
+  'P-256': Buffer.from('06082a8648ce3d030107', 'hex'),
+  /** 1.3.101.112 (id-Ed25519, RFC 8410) */
+  Ed25519: Buffer.from('06032b6570', 'hex'),
+} as const;
+
+export type TokenCurve = keyof typeof EC_PARAMS;
+
+/** PKCS#11 3.0 mechanisms pkcs11js has no constants for. */
+const CKM_EC_EDWARDS_KEY_PAIR_GEN = 0x1055;
+const CKM_EDDSA = 0x1057;
 
 export interface Pkcs11TokenOptions {
   modulePath: string;
@@ -57,8 +70,13 @@ export class Pkcs11Token {
     }
   }
 
-  /** Generates a token-resident key pair with `id`; returns the public CKA_EC_POINT (DER). */
+  /** Generates a token-resident secp256k1 key pair with `id`; returns its CKA_EC_POINT (DER). */
   generateSecp256k1(id: Buffer, label: string): Buffer {
+    return this.generateKeyPair(id, label, 'secp256k1');
+  }
+
+  /** Generates a token-resident key pair on `curve` with `id`; returns its CKA_EC_POINT (DER). */
+  generateKeyPair(id: Buffer, label: string, curve: TokenCurve): Buffer {
     const common = [
       { type: this.lib.CKA_TOKEN, value: true },
       { type: this.lib.CKA_ID, value: id },
@@ -66,10 +84,12 @@ export class Pkcs11Token {
     ];
     const keys = this.module.C_GenerateKeyPair(
       this.session,
-      { mechanism: this.lib.CKM_EC_KEY_PAIR_GEN },
+      {
+        mechanism: curve === 'Ed25519' ? CKM_EC_EDWARDS_KEY_PAIR_GEN : this.lib.CKM_EC_KEY_PAIR_GEN,
+      },
       [
         ...common,
-        { type: this.lib.CKA_EC_PARAMS, value: SECP256K1_PARAMS },
+        { type: this.lib.CKA_EC_PARAMS, value: EC_PARAMS[curve] },
         { type: this.lib.CKA_VERIFY, value: true },
       ],
       [
@@ -87,11 +107,30 @@ export class Pkcs11Token {
     return point.value;
   }
 
-  /** Signs a 32-byte digest with the private key `id`: 64 bytes r || s. */
+  /** Signs a 32-byte digest with the ECDSA private key `id`: 64 bytes r || s. */
   signDigest(id: Buffer, digest: Uint8Array): Buffer {
-    const key = this.privateKey(id);
-    this.module.C_SignInit(this.session, { mechanism: this.lib.CKM_ECDSA }, key);
-    return this.module.C_Sign(this.session, Buffer.from(digest), Buffer.alloc(72));
+    return this.signWith(this.lib.CKM_ECDSA, id, digest, 72);
+  }
+
+  /** Signs a whole message with the Ed25519 private key `id` (CKM_EDDSA): 64 bytes. */
+  signEdDsa(id: Buffer, message: Uint8Array): Buffer {
+    return this.signWith(CKM_EDDSA, id, message, 64);
+  }
+
+  private signWith(mechanism: number, id: Buffer, data: Uint8Array, size: number): Buffer {
+    this.module.C_SignInit(this.session, { mechanism }, this.privateKey(id));
+    try {
+      return this.module.C_Sign(this.session, Buffer.from(data), Buffer.alloc(size));
+    } catch (error) {
+      // Some tokens (SoftHSM2 on a refused input) leave the operation active, which would make
+      // every later signature of this session fail with CKR_OPERATION_ACTIVE: end it.
+      try {
+        this.module.C_SignFinal(this.session, Buffer.alloc(size));
+      } catch {
+        // already ended, as the standard says it should be
+      }
+      throw error;
+    }
   }
 
   /** The public CKA_EC_POINT (DER) of the key pair `id`. */

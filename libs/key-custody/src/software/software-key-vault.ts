@@ -1,40 +1,114 @@
 /**
- * The default KeyVault: secp256k1 keys generated in this process, stored only sealed
- * (AES-256-GCM under the passphrase-derived KEK, see @strata/persistence key-encryption.ts) in the ledger's schema,
- * opened for the moment of one signature. Private keys are never logged or returned.
+ * The default KeyVault: keys (secp256k1, P-256, Ed25519) generated in this process, stored only
+ * sealed (AES-256-GCM under the passphrase-derived KEK, see @strata/persistence key-encryption.ts)
+ * in the app's schema, opened for the moment of one signature. Private keys are never logged or
+ * returned. Existing private keys (identity's DID keys sealed before key custody) can be imported.
  */
-import { getBytes, type Signature, SigningKey, Wallet } from 'ethers';
+import { createHash, randomUUID } from 'node:crypto';
+import { ed25519 } from '@noble/curves/ed25519';
+import { p256 } from '@noble/curves/p256';
+import { secp256k1 } from '@noble/curves/secp256k1';
+import { computeAddress, hexlify, type Signature, SigningKey } from 'ethers';
 import type { Clock } from '@strata/runtime';
-import { CustodiedKeyVault, type GeneratedKey } from '../custody/custodied-key-vault';
-import type { KeyCustodyStore, StoredKey } from '../custody/key-custody-store';
-import { KeyEncryption } from '@strata/persistence';
+import { KeyEncryption, type SealContext } from '@strata/persistence';
+import {
+  type CreatedSigningKey,
+  CustodiedKeyVault,
+  type CustodyOptions,
+  type GeneratedKey,
+  type SigningKeyOptions,
+} from '../custody/custodied-key-vault';
+import type { KeyCurve, KeyCustodyStore, StoredKey } from '../custody/key-custody-store';
+
+const CURVES = {
+  secp256k1: {
+    random: () => secp256k1.utils.randomPrivateKey(),
+    publicKey: (key: Uint8Array) => secp256k1.getPublicKey(key, true),
+  },
+  'P-256': {
+    random: () => p256.utils.randomPrivateKey(),
+    publicKey: (key: Uint8Array) => p256.getPublicKey(key, true),
+  },
+  Ed25519: {
+    random: () => ed25519.utils.randomPrivateKey(),
+    publicKey: (key: Uint8Array) => ed25519.getPublicKey(key),
+  },
+} satisfies Record<KeyCurve, unknown>;
+
+/** The sealed key's authenticated data: the key id and its address (or public key). */
+function sealContext(keyId: string, curve: KeyCurve, publicKey: string): SealContext {
+  return {
+    keyId,
+    address: curve === 'secp256k1' ? computeAddress(publicKey) : publicKey,
+  };
+}
 
 export class SoftwareKeyVault extends CustodiedKeyVault {
   protected readonly custody = 'software' as const;
   private readonly encryption: KeyEncryption;
 
-  constructor(store: KeyCustodyStore, clock: Clock, passphrase: string) {
-    super(store, clock);
+  constructor(store: KeyCustodyStore, clock: Clock, passphrase: string, options?: CustodyOptions) {
+    super(store, clock, options);
     this.encryption = new KeyEncryption(passphrase);
   }
 
-  protected async generate(keyId: string): Promise<GeneratedKey> {
-    const wallet = Wallet.createRandom();
-    const privateKey = getBytes(wallet.privateKey);
+  /** Takes custody of an existing private key (sealed at once; the caller zeroes its copy). */
+  async importKey(
+    ownerOrganisationId: string,
+    label: string,
+    curve: KeyCurve,
+    privateKey: Uint8Array,
+    options: Omit<SigningKeyOptions, 'curve'> = {},
+  ): Promise<CreatedSigningKey> {
+    const keyId = randomUUID();
+    const publicKey = CURVES[curve].publicKey(privateKey);
+    const material = this.encryption.seal(
+      privateKey,
+      sealContext(keyId, curve, hexlify(publicKey)),
+    );
+    return this.record(ownerOrganisationId, label, options, { keyId, curve, publicKey, material });
+  }
+
+  protected async generate(keyId: string, curve: KeyCurve): Promise<GeneratedKey> {
+    const privateKey = CURVES[curve].random();
     try {
-      const material = this.encryption.seal(privateKey, { keyId, address: wallet.address });
-      return { address: wallet.address, material };
+      const publicKey = CURVES[curve].publicKey(privateKey);
+      const material = this.encryption.seal(
+        privateKey,
+        sealContext(keyId, curve, hexlify(publicKey)),
+      );
+      return { publicKey, material };
     } finally {
       privateKey.fill(0);
     }
   }
 
   protected async signWithKey(key: StoredKey, digest: Uint8Array): Promise<Signature> {
-    const privateKey = this.encryption.open(key.material, key);
+    const privateKey = this.open(key);
     try {
       return new SigningKey(privateKey).sign(digest);
     } finally {
       privateKey.fill(0);
     }
+  }
+
+  protected async signMessage(key: StoredKey, message: Uint8Array): Promise<Uint8Array> {
+    const privateKey = this.open(key);
+    try {
+      if (key.curve === 'Ed25519') return ed25519.sign(message, privateKey);
+      return p256
+        .sign(createHash('sha256').update(message).digest(), privateKey)
+        .toCompactRawBytes();
+    } finally {
+      privateKey.fill(0);
+    }
+  }
+
+  private open(key: StoredKey): Buffer {
+    // Keys recorded before curves existed are secp256k1 and sealed with their address.
+    const context = key.publicKey
+      ? sealContext(key.keyId, key.curve, key.publicKey)
+      : { keyId: key.keyId, address: key.address ?? '' };
+    return this.encryption.open(key.material, context);
   }
 }
