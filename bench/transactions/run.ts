@@ -4,11 +4,12 @@
  * p50/p99 and the ratio, writes bench/results/transactions-*.json. See bench/README.md.
  */
 import { mkdirSync, writeFileSync } from 'node:fs';
-import { cpus, totalmem } from 'node:os';
+import { cpus, loadavg, totalmem } from 'node:os';
 import { join, resolve } from 'node:path';
 import { createProgress, type PrivateAnvil, startPrivateAnvil } from '@strata/testing';
 import type { SideResult } from './latency';
 import { HELP, parseTransactionBenchOptions } from './options';
+import { cpuMsPerTransfer, snapshot } from './process-cpu';
 import { runRawSide } from './raw-side';
 import { runStrataSide } from './strata-side';
 import { startTransactionsTarget, type TransactionsTarget } from './strata-target';
@@ -49,6 +50,7 @@ async function main(): Promise<number> {
     progress.info(
       `strata: ${options.count} transfers through the API, ${options.concurrency} in flight`,
     );
+    const cpuBefore = snapshot(strata.pids);
     const api = await runStrataSide(
       strata.gatewayUrl,
       strata.token,
@@ -58,6 +60,7 @@ async function main(): Promise<number> {
       options.concurrency,
     );
     progress.ok(`strata: ${api.transactionsPerSecond.toFixed(0)} tx/s`);
+    const cpuPerTransferMs = cpuMsPerTransfer(cpuBefore, snapshot(strata.pids), options.count);
     const ratio = api.transactionsPerSecond / raw.transactionsPerSecond;
     const at = new Date();
     const report = {
@@ -71,8 +74,9 @@ async function main(): Promise<number> {
       },
       options,
       raw,
-      strata: api,
+      strata: { ...api, cpuPerTransferMs },
       ratio,
+      loadAverage: loadavg(),
     };
     const outputDir = resolve(repoRoot, options.outputDir);
     mkdirSync(outputDir, { recursive: true });
@@ -86,6 +90,11 @@ async function main(): Promise<number> {
         row('raw', raw),
         row('strata', api),
         `ratio strata/raw throughput: ${ratio.toFixed(2)}x (target >= 0.8x)`,
+        `strata CPU per transfer (ms): ${Object.entries(cpuPerTransferMs)
+          .map(([app, ms]) => `${app} ${ms}`)
+          .join(', ')}; load average ${loadavg()
+          .map((l) => l.toFixed(1))
+          .join(' ')} on ${cpus().length} cores`,
         `result: ${file}`,
         '',
       ].join('\n'),

@@ -30,6 +30,8 @@ export interface TransactionsTarget {
   token: string;
   networkId: string;
   accounts: string[];
+  /** Process ids of the benchmark's own apps (CPU accounting). */
+  pids: Record<string, number>;
   close(options: { keepDatabase: boolean }): Promise<void>;
 }
 
@@ -151,7 +153,8 @@ export async function startTransactionsTarget(
       accounts.push(String(account.address));
     }
     progress.ok(`${accounts.length} signing accounts created and funded`);
-    return { gatewayUrl, token, networkId, accounts, close };
+    const pids = Object.fromEntries(running.map((app) => [app.name, app.pid]));
+    return { gatewayUrl, token, networkId, accounts, pids, close };
   } catch (error) {
     await close({ keepDatabase: false });
     throw error;
