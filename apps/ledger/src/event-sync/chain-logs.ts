@@ -1,10 +1,10 @@
 /**
  * What the event sync needs from a network's node, as a port: logs of a block window and block
- * headers (number, hash, parent hash). Each call is bounded by the node client's timeout and is
- * not retried inside; both are reads, so the caller may simply call again.
+ * headers (number, hash, parent hash). Each call is bounded by a timeout and is not retried
+ * inside; all are reads, so the caller may simply call again.
  */
 import { Injectable } from '@nestjs/common';
-import { EvmNode } from '../node/evm-node';
+import { jsonRpcCall } from '../node/json-rpc-call';
 
 export interface ChainLog {
   address: string;
@@ -50,15 +50,18 @@ interface RpcLog {
   removed?: boolean;
 }
 
-/** Raw JSON-RPC through the ledger's node client (no caching of heads or logs). */
+/** A window of thousands of logs is megabytes of JSON: give the node time to answer it. */
+export const CHAIN_LOGS_TIMEOUT_MS = 30_000;
+
+/** Raw JSON-RPC over fetch (json-rpc-call.ts), without caching of heads or logs. */
 @Injectable()
 export class JsonRpcChainLogs extends ChainLogs {
-  constructor(private readonly node: EvmNode) {
-    super();
+  private send<T>(rpcUrl: string, method: string, params: unknown[]): Promise<T> {
+    return jsonRpcCall<T>(rpcUrl, method, params, CHAIN_LOGS_TIMEOUT_MS);
   }
 
   async head(rpcUrl: string): Promise<number> {
-    return Number(BigInt((await this.node.send(rpcUrl, 'eth_blockNumber', [])) as string));
+    return Number(BigInt(await this.send<string>(rpcUrl, 'eth_blockNumber', [])));
   }
 
   async logs(rpcUrl: string, filter: LogFilter): Promise<ChainLog[]> {
@@ -68,7 +71,7 @@ export class JsonRpcChainLogs extends ChainLogs {
       topics: [filter.topics],
       ...(filter.address ? { address: filter.address } : {}),
     };
-    const logs = (await this.node.send(rpcUrl, 'eth_getLogs', [params])) as RpcLog[];
+    const logs = await this.send<RpcLog[]>(rpcUrl, 'eth_getLogs', [params]);
     return logs.map((log) => ({
       address: log.address,
       topics: log.topics,
@@ -82,10 +85,11 @@ export class JsonRpcChainLogs extends ChainLogs {
   }
 
   async header(rpcUrl: string, blockNumber: number): Promise<BlockHeader | null> {
-    const block = (await this.node.send(rpcUrl, 'eth_getBlockByNumber', [
-      hex(blockNumber),
-      false,
-    ])) as { number: string; hash: string; parentHash: string } | null;
+    const block = await this.send<{ number: string; hash: string; parentHash: string } | null>(
+      rpcUrl,
+      'eth_getBlockByNumber',
+      [hex(blockNumber), false],
+    );
     if (!block) return null;
     return { number: Number(BigInt(block.number)), hash: block.hash, parentHash: block.parentHash };
   }

@@ -13,7 +13,6 @@ import {
 } from '@nestjs/common';
 import { LockMode } from '@mikro-orm/core';
 import { MikroORM } from '@mikro-orm/postgresql';
-import { OutboxWriter } from '@strata/bus';
 import { Clock } from '@strata/runtime';
 import { LedgerNetwork } from '../networks/ledger-network.entity';
 import { retryDelayMs } from './block-range';
@@ -80,7 +79,7 @@ export class EventSyncLoop implements OnApplicationBootstrap, OnApplicationShutd
         if (!listener) return 'idle';
         const network = await em.findOne(LedgerNetwork, { id: listener.networkId });
         if (!network) return 'idle';
-        return this.sync.step(em, new OutboxWriter(em), listener, network.rpcUrl);
+        return this.sync.step(em, listener, network.rpcUrl);
       });
       this.failing.delete(id);
       return outcome;

@@ -1,6 +1,7 @@
 /** Providers of the event sync (listeners, the sync loop and its chain port). */
 import type { Provider } from '@nestjs/common';
 import { ChainLogs, JsonRpcChainLogs } from './chain-logs';
+import { ContractEventPublisher, KafkaContractEventPublisher } from './contract-event-publisher';
 import { EventListenerHandlers } from './event-listener.handlers';
 import { EventListenersService } from './event-listeners.service';
 import { EventSyncLoop } from './event-sync.loop';
@@ -20,6 +21,7 @@ export function eventSyncProviders(
   return [
     { provide: EVENT_SYNC_SETTINGS, useValue: settings },
     { provide: ChainLogs, useClass: JsonRpcChainLogs },
+    { provide: ContractEventPublisher, useClass: KafkaContractEventPublisher },
     EventListenersService,
     EventListenerHandlers,
     ListenerSync,

@@ -2,9 +2,10 @@
  * A listener's ABI: the events it follows (a malformed ABI or one without events is a 400) and
  * the decoding of a log with it, falling back to the raw log when no event matches.
  */
-import { Interface, type InterfaceAbi, type Result } from 'ethers';
+import { Interface, type InterfaceAbi } from 'ethers';
 import { DomainProblem } from '@strata/bus';
 import type { ContractEvent } from '@strata/contracts';
+import { EventDecoder } from './event-decoder';
 
 export interface RawLog {
   address: string;
@@ -23,7 +24,16 @@ function invalidAbi(message: string): DomainProblem {
 }
 
 export class ListenerAbi {
-  private constructor(private readonly iface: Interface) {}
+  /** The decoder of each event by its topic0 (computed once: ethers hashes per lookup). */
+  private readonly decoders = new Map<string, EventDecoder>();
+
+  private constructor(private readonly iface: Interface) {
+    iface.forEachEvent((event) => {
+      if (!this.decoders.has(event.topicHash)) {
+        this.decoders.set(event.topicHash, new EventDecoder(iface, event));
+      }
+    });
+  }
 
   /** Parses the ABI; throws a 400 DomainProblem when it is malformed or declares no event. */
   static parse(abi: unknown[]): ListenerAbi {
@@ -54,30 +64,17 @@ export class ListenerAbi {
   }
 
   decode(log: RawLog): ContractEvent['event'] {
+    const decoder = this.decoders.get(log.topics[0]?.toLowerCase() ?? '');
+    if (!decoder) return null;
     try {
-      const parsed = this.iface.parseLog({ topics: log.topics, data: log.data });
-      if (!parsed) return null;
-      return {
-        name: parsed.name,
-        signature: parsed.signature,
-        args: plainArgs(
-          parsed.args,
-          parsed.fragment.inputs.map((i) => i.name),
-        ),
-      };
+      const args = decoder.decode(log.topics, log.data);
+      const out: Record<string, unknown> = {};
+      for (const [name, value] of Object.entries(args)) out[name] = jsonSafe(value);
+      return { name: decoder.fragment.name, signature: decoder.signature, args: out };
     } catch {
       return null;
     }
   }
-}
-
-/** Named arguments as JSON-safe values (bigints as decimal strings). */
-function plainArgs(args: Result, names: string[]): Record<string, unknown> {
-  const out: Record<string, unknown> = {};
-  names.forEach((name, index) => {
-    out[name || `arg${index}`] = jsonSafe(args[index] as unknown);
-  });
-  return out;
 }
 
 function jsonSafe(value: unknown): unknown {

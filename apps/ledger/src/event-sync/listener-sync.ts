@@ -2,19 +2,21 @@
  * One step of one listener's sync, inside the caller's database transaction: detect a reorg
  * (parent-hash mismatch against the stored recent blocks) and publish `removed` events for the
  * abandoned blocks, or read the next confirmed window with eth_getLogs and publish its events.
- * Events go to the outbox and the checkpoint (`nextBlock`) moves in the same transaction, so
- * Kafka gets every event at least once and the checkpoint never passes an undelivered one.
+ * Events are produced to Kafka and acknowledged before the step returns; the caller commits the
+ * checkpoint (`nextBlock`) afterwards, so it never passes an event Kafka has not acknowledged
+ * (ADR 0010). A crash in between publishes the window again: at-least-once, stable event ids.
  */
 import { Injectable, Logger } from '@nestjs/common';
 import type { EntityManager } from '@mikro-orm/postgresql';
-import { EventListenerTopics, type ContractEvent } from '@strata/contracts';
-import { createEnvelope, OutboxMessage, type OutboxWriter } from '@strata/bus';
+import type { ContractEvent } from '@strata/contracts';
 import { nextRangeSize, nextWindow } from './block-range';
 import { ChainLogs } from './chain-logs';
-import { contractEventKey, inChainOrder, toContractEvent } from './contract-events';
+import { ContractEventPublisher } from './contract-event-publisher';
+import { inChainOrder, toContractEvent } from './contract-events';
 import type { EventListener } from './event-listener.entity';
 import { ListenerAbi } from './listener-abi';
 import { SYNCED_BLOCK_RETENTION, SyncedBlock } from './synced-block.entity';
+import { WindowReads, WindowRefused } from './window-reads';
 
 export type StepOutcome = 'idle' | 'progressed' | 'reorged' | 'refused';
 
@@ -22,62 +24,63 @@ export type StepOutcome = 'idle' | 'progressed' | 'reorged' | 'refused';
 export class ListenerSync {
   private readonly logger = new Logger(ListenerSync.name);
 
-  constructor(private readonly chain: ChainLogs) {}
+  private readonly reads: WindowReads;
 
-  async step(
-    em: EntityManager,
-    outbox: OutboxWriter,
-    listener: EventListener,
-    rpcUrl: string,
-  ): Promise<StepOutcome> {
+  constructor(
+    private readonly chain: ChainLogs,
+    private readonly publisher: ContractEventPublisher,
+  ) {
+    this.reads = new WindowReads(chain);
+  }
+
+  async step(em: EntityManager, listener: EventListener, rpcUrl: string): Promise<StepOutcome> {
     // Checked even when no new block is confirmed: a reorg may keep the height the same.
-    if (await this.reorganised(em, outbox, listener, rpcUrl)) return 'reorged';
+    if (await this.reorganised(em, listener, rpcUrl)) {
+      this.reads.forget(listener.id);
+      return 'reorged';
+    }
     const head = await this.chain.head(rpcUrl);
     const window = nextWindow(listener.nextBlock, head, listener.confirmations, listener.rangeSize);
     if (!window) return 'idle';
-    const last = await this.chain.header(rpcUrl, window.to);
-    if (!last) return 'idle';
     const abi = ListenerAbi.parse(listener.abi);
-    let logs;
+    const filter = { address: listener.address ?? null, topics: abi.topics() };
+    let read;
     try {
-      logs = await this.chain.logs(rpcUrl, {
-        address: listener.address ?? null,
-        topics: abi.topics(),
-        fromBlock: window.from,
-        toBlock: window.to,
-      });
+      read = await this.reads.read(listener.id, rpcUrl, filter, window);
     } catch (error) {
+      if (!(error instanceof WindowRefused)) throw error;
       listener.rangeSize = nextRangeSize(listener.rangeSize, { kind: 'refused' });
       this.logger.warn(
-        `listener ${listener.id}: node refused ${window.from}-${window.to} (${String(error)}); range now ${listener.rangeSize}`,
+        `listener ${listener.id}: node refused ${window.from}-${window.to} (${error.message}); range now ${listener.rangeSize}`,
       );
       return 'refused';
     }
+    const { last, logs } = read;
+    if (!last) return 'idle';
+    const rangeSize = nextRangeSize(listener.rangeSize, { kind: 'answered', logs: logs.length });
+    const following = nextWindow(window.to + 1, head, listener.confirmations, rangeSize);
+    if (following) this.reads.readAhead(listener.id, rpcUrl, filter, following);
     const byBlock = new Map<number, { hash: string; events: ContractEvent[] }>();
-    const now = new Date();
-    const rows = inChainOrder(logs).map((log) => {
+    const events = inChainOrder(logs).map((log) => {
       const event = toContractEvent(log, abi, listener);
       const block = byBlock.get(log.blockNumber) ?? { hash: log.blockHash, events: [] };
       block.events.push(event);
       byBlock.set(log.blockNumber, block);
-      const envelope = createEnvelope({ type: EventListenerTopics.contractEvent, payload: event });
-      const key = contractEventKey(event);
-      const topic = EventListenerTopics.contractEvent;
-      return { id: envelope.id, topic, key, envelope, createdAt: now, publishedAt: null };
+      return event;
     });
-    // One multi-row insert in chain order (the relay publishes by insertion order) rather than
-    // a unit-of-work entity per event: a window may hold thousands of logs.
-    if (rows.length > 0) await em.insertMany(OutboxMessage, rows);
     if (!byBlock.has(window.to)) byBlock.set(window.to, { hash: last.hash, events: [] });
-    for (const [number, block] of byBlock) {
-      em.create(SyncedBlock, { listenerId: listener.id, number, ...block });
-    }
+    // Kafka and Postgres at the same time: the checkpoint below only commits once both are done
+    // (a failure of either rolls the step back). One multi-row insert for the window's blocks.
+    await Promise.all([
+      this.publisher.publish(events),
+      em.insertMany(SyncedBlock, recentBlocks(listener.id, byBlock, window.to, head)),
+    ]);
     await em.nativeDelete(SyncedBlock, {
       listenerId: listener.id,
       number: { $lt: window.to - SYNCED_BLOCK_RETENTION },
     });
     listener.nextBlock = window.to + 1;
-    listener.rangeSize = nextRangeSize(listener.rangeSize, { kind: 'answered', logs: logs.length });
+    listener.rangeSize = rangeSize;
     return 'progressed';
   }
 
@@ -88,39 +91,62 @@ export class ListenerSync {
    */
   private async reorganised(
     em: EntityManager,
-    outbox: OutboxWriter,
     listener: EventListener,
     rpcUrl: string,
   ): Promise<boolean> {
-    const stored = await em.find(
+    // Only the newest block's hash on the common path: the stored events (thousands per block
+    // while catching up) are loaded only when a reorg actually happened.
+    const newest = await em.findOne(
       SyncedBlock,
       { listenerId: listener.id },
-      { orderBy: { number: 'desc' }, limit: SYNCED_BLOCK_RETENTION },
+      { orderBy: { number: 'desc' }, fields: ['number', 'hash'] },
     );
-    const newest = stored[0];
     if (!newest || (await this.chain.header(rpcUrl, newest.number))?.hash === newest.hash) {
       return false;
     }
+    const stored = await em.find(
+      SyncedBlock,
+      { listenerId: listener.id },
+      { orderBy: { number: 'desc' }, limit: SYNCED_BLOCK_RETENTION, refresh: true },
+    );
     let resumeAt = listener.fromBlock;
+    const removed: ContractEvent[] = [];
     for (const block of stored) {
       if ((await this.chain.header(rpcUrl, block.number))?.hash === block.hash) {
         resumeAt = block.number + 1;
         break;
       }
-      for (const event of [...block.events].reverse()) {
-        outbox.add({
-          topic: EventListenerTopics.contractEvent,
-          key: contractEventKey(event),
-          payload: { ...event, removed: true },
-        });
-      }
+      for (const event of [...block.events].reverse()) removed.push({ ...event, removed: true });
       em.remove(block);
       resumeAt = block.number;
     }
+    await this.publisher.publish(removed);
     this.logger.warn(
       `listener ${listener.id}: reorg below block ${newest.number}; resuming at ${resumeAt}`,
     );
     listener.nextBlock = resumeAt;
     return true;
   }
+}
+
+/**
+ * The window's blocks to remember for reorg detection. A block more than the retention below the
+ * head can no longer be walked back to, so while catching up old history its events are not
+ * stored (they were megabytes per window); the window's last block is always kept, it is the one
+ * the next step compares with the chain.
+ */
+function recentBlocks(
+  listenerId: string,
+  byBlock: Map<number, { hash: string; events: ContractEvent[] }>,
+  last: number,
+  head: number,
+): { listenerId: string; number: number; hash: string; events: ContractEvent[] }[] {
+  return [...byBlock]
+    .filter(([number]) => number === last || number > head - SYNCED_BLOCK_RETENTION)
+    .map(([number, block]) => ({
+      listenerId,
+      number,
+      hash: block.hash,
+      events: number > head - SYNCED_BLOCK_RETENTION ? block.events : [],
+    }));
 }

@@ -1,0 +1,37 @@
+/**
+ * One JSON-RPC call over fetch, bounded by a timeout, not retried. Used for the bulk reads of the
+ * event sync and the explorer: ethers' provider decodes response bodies with a pure-JS UTF-8
+ * decoder, which took ~2.5 s for a 10,000-log answer that `response.json()` parses in ~0.1 s.
+ */
+export class JsonRpcError extends Error {
+  constructor(
+    method: string,
+    readonly rpc: { code?: number; message?: string },
+  ) {
+    super(`${method}: ${rpc.message ?? 'node error'} (${rpc.code ?? 'no code'})`);
+    this.name = 'JsonRpcError';
+  }
+}
+
+let nextId = 1;
+
+export async function jsonRpcCall<T>(
+  rpcUrl: string,
+  method: string,
+  params: unknown[],
+  timeoutMs: number,
+): Promise<T> {
+  const response = await fetch(rpcUrl, {
+    method: 'POST',
+    headers: { 'content-type': 'application/json' },
+    body: JSON.stringify({ jsonrpc: '2.0', id: nextId++, method, params }),
+    signal: AbortSignal.timeout(timeoutMs),
+  });
+  if (!response.ok) throw new Error(`${method}: HTTP ${response.status}`);
+  const body = (await response.json()) as {
+    result?: T;
+    error?: { code?: number; message?: string };
+  };
+  if (body.error) throw new JsonRpcError(method, body.error);
+  return body.result as T;
+}
