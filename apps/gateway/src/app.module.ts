@@ -17,6 +17,7 @@ import { IdentityModule } from './identity/identity.module';
 import { TrustRegistryModule } from './trust-registry/trust-registry.module';
 import { loggerParams } from './http/logging';
 import { EventListenersModule } from './event-listeners/event-listeners.module';
+import { ExplorerModule } from './explorer/explorer.module';
 import { EventStreamsModule } from './event-streams/event-streams.module';
 import { MasterAccountsModule } from './master-accounts/master-accounts.module';
 import { MetricsModule } from './metrics/metrics.module';
@@ -52,6 +53,7 @@ export class AppModule {
         TransactionsModule,
         MasterAccountsModule,
         EventListenersModule,
+        ExplorerModule,
         EventStreamsModule,
         ConsortiumModule,
         IdentityModule,

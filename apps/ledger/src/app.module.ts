@@ -7,6 +7,7 @@ import { Clock, SystemClock } from '@strata/runtime';
 import { loadLedgerConfig } from './config';
 import { eventStreamProviders } from './event-streams';
 import { eventSyncProviders } from './event-sync';
+import { explorerProviders } from './explorer';
 import { LEDGER_ENTITIES } from './entities';
 import { keyVaultProviders } from '@strata/key-custody';
 import { masterAccountProviders } from './master-accounts';
@@ -38,6 +39,7 @@ const config = loadLedgerConfig();
     ...transactionInterventionProviders,
     ...masterAccountProviders,
     ...eventSyncProviders(),
+    ...explorerProviders,
     ...eventStreamProviders(),
   ],
 })

@@ -22,3 +22,4 @@ export * from './identity/assurance';
 export * from './ledger/event-listeners';
 export * from './platform-mgmt/audit-log';
 export * from './ledger/event-streams';
+export * from './ledger/explorer';

@@ -88,6 +88,13 @@ import {
   configureAnchoringSchema,
   inclusionProofSchema,
 } from '@strata/contracts';
+import {
+  blockDetailSchema,
+  blockPageSchema,
+  eventPageSchema,
+  searchResultSchema,
+  transactionDetailSchema,
+} from '@strata/contracts';
 import { z } from 'zod';
 import { operationAcceptedSchema, operationSchema } from '../operations/operation.schema';
 import { problemSchema } from '../problems/problem.schema';
@@ -148,6 +155,11 @@ const COMPONENTS = {
   CreateEventListener: [createEventListenerSchema, 'input'],
   EventListener: [eventListenerSchema, 'output'],
   EventListenerList: [eventListenerListSchema, 'output'],
+  BlockPage: [blockPageSchema, 'output'],
+  BlockDetail: [blockDetailSchema, 'output'],
+  TransactionDetail: [transactionDetailSchema, 'output'],
+  EventPage: [eventPageSchema, 'output'],
+  SearchResult: [searchResultSchema, 'output'],
   CreateEventStream: [createEventStreamSchema, 'input'],
   CreatedEventStream: [createdEventStreamSchema, 'output'],
   EventStream: [eventStreamSchema, 'output'],

@@ -18,6 +18,7 @@
 
 import * as runtime from '../runtime';
 import type {
+  ApproveTransactionCancel,
   CreateSigningAccount,
   EffectiveTransactionSettings,
   LedgerTransaction,
@@ -33,6 +34,8 @@ import type {
   TransactionCancellation,
 } from '../models/index';
 import {
+    ApproveTransactionCancelFromJSON,
+    ApproveTransactionCancelToJSON,
     CreateSigningAccountFromJSON,
     CreateSigningAccountToJSON,
     EffectiveTransactionSettingsFromJSON,
@@ -64,7 +67,7 @@ import {
 export interface ApproveTransactionCancelRequest {
     id: string;
     txId: string;
-    body: object;
+    approveTransactionCancel: ApproveTransactionCancel;
     idempotencyKey?: string;
 }
 
@@ -149,10 +152,10 @@ export class TransactionsApi extends runtime.BaseAPI {
             );
         }
 
-        if (requestParameters['body'] == null) {
+        if (requestParameters['approveTransactionCancel'] == null) {
             throw new runtime.RequiredError(
-                'body',
-                'Required parameter "body" was null or undefined when calling approveTransactionCancel().'
+                'approveTransactionCancel',
+                'Required parameter "approveTransactionCancel" was null or undefined when calling approveTransactionCancel().'
             );
         }
 
@@ -189,7 +192,7 @@ export class TransactionsApi extends runtime.BaseAPI {
             method: 'POST',
             headers: headerParameters,
             query: queryParameters,
-            body: requestParameters['body'] as any,
+            body: ApproveTransactionCancelToJSON(requestParameters['approveTransactionCancel']),
         }, initOverrides);
 
         return new runtime.JSONApiResponse(response, (jsonValue) => TransactionCancellationFromJSON(jsonValue));

@@ -16,6 +16,13 @@
  */
 
 import { mapValues } from '../runtime';
+import type { ProvisioningPlanTransitionsInner } from './ProvisioningPlanTransitionsInner';
+import {
+    ProvisioningPlanTransitionsInnerFromJSON,
+    ProvisioningPlanTransitionsInnerFromJSONTyped,
+    ProvisioningPlanTransitionsInnerToJSON,
+    ProvisioningPlanTransitionsInnerToJSONTyped,
+} from './ProvisioningPlanTransitionsInner';
 import type { ProvisioningPlanParameters } from './ProvisioningPlanParameters';
 import {
     ProvisioningPlanParametersFromJSON,
@@ -75,6 +82,12 @@ export interface ProvisioningPlan {
     parameters: ProvisioningPlanParameters;
     /**
      * 
+     * @type {Array<ProvisioningPlanTransitionsInner>}
+     * @memberof ProvisioningPlan
+     */
+    transitions: Array<ProvisioningPlanTransitionsInner>;
+    /**
+     * 
      * @type {Array<string>}
      * @memberof ProvisioningPlan
      */
@@ -91,6 +104,7 @@ export function instanceOfProvisioningPlan(value: object): value is Provisioning
     if (!('networkId' in value) || value['networkId'] === undefined) return false;
     if (!('nodes' in value) || value['nodes'] === undefined) return false;
     if (!('parameters' in value) || value['parameters'] === undefined) return false;
+    if (!('transitions' in value) || value['transitions'] === undefined) return false;
     if (!('validators' in value) || value['validators'] === undefined) return false;
     return true;
 }
@@ -111,6 +125,7 @@ export function ProvisioningPlanFromJSONTyped(json: any, ignoreDiscriminator: bo
         'networkId': json['networkId'],
         'nodes': ((json['nodes'] as Array<any>).map(NetworkNodeListInnerFromJSON)),
         'parameters': ProvisioningPlanParametersFromJSON(json['parameters']),
+        'transitions': ((json['transitions'] as Array<any>).map(ProvisioningPlanTransitionsInnerFromJSON)),
         'validators': json['validators'],
     };
 }
@@ -132,6 +147,7 @@ export function ProvisioningPlanToJSONTyped(value?: ProvisioningPlan | null, ign
         'networkId': value['networkId'],
         'nodes': ((value['nodes'] as Array<any>).map(NetworkNodeListInnerToJSON)),
         'parameters': ProvisioningPlanParametersToJSON(value['parameters']),
+        'transitions': ((value['transitions'] as Array<any>).map(ProvisioningPlanTransitionsInnerToJSON)),
         'validators': value['validators'],
     };
 }

@@ -16,13 +16,13 @@
  */
 
 import { mapValues } from '../runtime';
-import type { StreamDeliveryEventEvent } from './StreamDeliveryEventEvent';
+import type { SearchResultOneOf1TransactionReceiptEventsInnerEvent } from './SearchResultOneOf1TransactionReceiptEventsInnerEvent';
 import {
-    StreamDeliveryEventEventFromJSON,
-    StreamDeliveryEventEventFromJSONTyped,
-    StreamDeliveryEventEventToJSON,
-    StreamDeliveryEventEventToJSONTyped,
-} from './StreamDeliveryEventEvent';
+    SearchResultOneOf1TransactionReceiptEventsInnerEventFromJSON,
+    SearchResultOneOf1TransactionReceiptEventsInnerEventFromJSONTyped,
+    SearchResultOneOf1TransactionReceiptEventsInnerEventToJSON,
+    SearchResultOneOf1TransactionReceiptEventsInnerEventToJSONTyped,
+} from './SearchResultOneOf1TransactionReceiptEventsInnerEvent';
 
 /**
  * 
@@ -56,10 +56,10 @@ export interface StreamDeliveryEvent {
     data: string;
     /**
      * 
-     * @type {StreamDeliveryEventEvent}
+     * @type {SearchResultOneOf1TransactionReceiptEventsInnerEvent}
      * @memberof StreamDeliveryEvent
      */
-    event: StreamDeliveryEventEvent | null;
+    event: SearchResultOneOf1TransactionReceiptEventsInnerEvent | null;
     /**
      * 
      * @type {string}
@@ -137,7 +137,7 @@ export function StreamDeliveryEventFromJSONTyped(json: any, ignoreDiscriminator:
         'blockHash': json['blockHash'],
         'blockNumber': json['blockNumber'],
         'data': json['data'],
-        'event': StreamDeliveryEventEventFromJSON(json['event']),
+        'event': SearchResultOneOf1TransactionReceiptEventsInnerEventFromJSON(json['event']),
         'id': json['id'],
         'listenerId': json['listenerId'],
         'logIndex': json['logIndex'],
@@ -163,7 +163,7 @@ export function StreamDeliveryEventToJSONTyped(value?: StreamDeliveryEvent | nul
         'blockHash': value['blockHash'],
         'blockNumber': value['blockNumber'],
         'data': value['data'],
-        'event': StreamDeliveryEventEventToJSON(value['event']),
+        'event': SearchResultOneOf1TransactionReceiptEventsInnerEventToJSON(value['event']),
         'id': value['id'],
         'listenerId': value['listenerId'],
         'logIndex': value['logIndex'],

@@ -19,44 +19,44 @@ import { mapValues } from '../runtime';
 /**
  * 
  * @export
- * @interface StreamDeliveryEventEvent
+ * @interface EventPageItemsInnerEvent
  */
-export interface StreamDeliveryEventEvent {
+export interface EventPageItemsInnerEvent {
     /**
      * 
      * @type {object}
-     * @memberof StreamDeliveryEventEvent
+     * @memberof EventPageItemsInnerEvent
      */
-    args: object;
+    args: object | null;
     /**
      * 
      * @type {string}
-     * @memberof StreamDeliveryEventEvent
+     * @memberof EventPageItemsInnerEvent
      */
     name: string;
     /**
      * 
      * @type {string}
-     * @memberof StreamDeliveryEventEvent
+     * @memberof EventPageItemsInnerEvent
      */
     signature: string;
 }
 
 /**
- * Check if a given object implements the StreamDeliveryEventEvent interface.
+ * Check if a given object implements the EventPageItemsInnerEvent interface.
  */
-export function instanceOfStreamDeliveryEventEvent(value: object): value is StreamDeliveryEventEvent {
+export function instanceOfEventPageItemsInnerEvent(value: object): value is EventPageItemsInnerEvent {
     if (!('args' in value) || value['args'] === undefined) return false;
     if (!('name' in value) || value['name'] === undefined) return false;
     if (!('signature' in value) || value['signature'] === undefined) return false;
     return true;
 }
 
-export function StreamDeliveryEventEventFromJSON(json: any): StreamDeliveryEventEvent {
-    return StreamDeliveryEventEventFromJSONTyped(json, false);
+export function EventPageItemsInnerEventFromJSON(json: any): EventPageItemsInnerEvent {
+    return EventPageItemsInnerEventFromJSONTyped(json, false);
 }
 
-export function StreamDeliveryEventEventFromJSONTyped(json: any, ignoreDiscriminator: boolean): StreamDeliveryEventEvent {
+export function EventPageItemsInnerEventFromJSONTyped(json: any, ignoreDiscriminator: boolean): EventPageItemsInnerEvent {
     if (json == null) {
         return json;
     }
@@ -68,11 +68,11 @@ export function StreamDeliveryEventEventFromJSONTyped(json: any, ignoreDiscrimin
     };
 }
 
-export function StreamDeliveryEventEventToJSON(json: any): StreamDeliveryEventEvent {
-    return StreamDeliveryEventEventToJSONTyped(json, false);
+export function EventPageItemsInnerEventToJSON(json: any): EventPageItemsInnerEvent {
+    return EventPageItemsInnerEventToJSONTyped(json, false);
 }
 
-export function StreamDeliveryEventEventToJSONTyped(value?: StreamDeliveryEventEvent | null, ignoreDiscriminator: boolean = false): any {
+export function EventPageItemsInnerEventToJSONTyped(value?: EventPageItemsInnerEvent | null, ignoreDiscriminator: boolean = false): any {
     if (value == null) {
         return value;
     }
