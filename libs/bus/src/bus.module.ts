@@ -18,6 +18,7 @@ import { KafkaBus } from './kafka-bus';
 import { KafkaRequester } from './kafka-requester';
 import type { Logger } from './logger';
 import { OutboxRelay } from './outbox-relay';
+import { OutboxPruner } from './outbox-pruner';
 import { Requester } from './requester';
 
 export const BUS_LOGGER = Symbol('BUS_LOGGER');
@@ -37,6 +38,7 @@ export class BusModule implements OnApplicationBootstrap, BeforeApplicationShutd
     @Inject(OutboxRelay) private readonly relay: OutboxRelay,
     @Inject(BusConsumers) private readonly consumers: BusConsumers,
     @Inject(Requester) private readonly requester: KafkaRequester,
+    @Inject(OutboxPruner) private readonly pruner: OutboxPruner,
   ) {}
 
   static forRoot(options: BusModuleOptions): DynamicModule {
@@ -60,6 +62,12 @@ export class BusModule implements OnApplicationBootstrap, BeforeApplicationShutd
             new OutboxRelay(orm, bus, options.logger, { schema: options.schema }),
         },
         {
+          provide: OutboxPruner,
+          inject: [MikroORM],
+          useFactory: (orm: MikroORM) =>
+            OutboxPruner.forSchema(orm, options.logger, { schema: options.schema }),
+        },
+        {
           provide: BusConsumers,
           inject: [KafkaBus, MikroORM, OutboxRelay],
           useFactory: (bus: KafkaBus, orm: MikroORM, relay: OutboxRelay) =>
@@ -78,6 +86,7 @@ export class BusModule implements OnApplicationBootstrap, BeforeApplicationShutd
 
   async onApplicationBootstrap(): Promise<void> {
     this.relay.start();
+    this.pruner.start();
     await this.requester.start();
     await this.consumers.start();
   }
@@ -86,6 +95,7 @@ export class BusModule implements OnApplicationBootstrap, BeforeApplicationShutd
     await this.consumers.stop();
     await this.requester.stop();
     await this.relay.stop();
+    await this.pruner.stop();
     await this.bus.disconnect();
   }
 }

@@ -6,6 +6,7 @@ export * from './kafka-bus';
 export * from './kafka-requester';
 export * from './outbox';
 export * from './outbox-relay';
+export * from './outbox-pruner';
 export * from './bus-consumers';
 export * from './handlers';
 export * from './problems';
