@@ -13,6 +13,7 @@ import { MikroORM } from '@mikro-orm/postgresql';
 import { type StreamDelivery, webhookRetrySchema } from '@strata/contracts';
 import { Clock } from '@strata/runtime';
 import { backoffMs, exhausted } from './delivery-backoff';
+import { EventStreamMetrics } from './event-stream.metrics';
 import { EventStream } from './event-stream.entity';
 import { StreamDeadLetter } from './stream-dead-letter.entity';
 import { StreamLogEvent } from './stream-log-event.entity';
@@ -39,6 +40,7 @@ export class WebhookDelivery {
     private readonly orm: MikroORM,
     private readonly sender: WebhookSender,
     private readonly clock: Clock,
+    private readonly metrics: EventStreamMetrics,
   ) {}
 
   async step(streamId: string): Promise<DeliveryStep> {
@@ -65,7 +67,9 @@ export class WebhookDelivery {
       'strata-sequence': String(head.log.seq),
       'strata-delivery-attempt': String(stream.attempts + 1),
     });
-    return this.record(streamId, head, outcome);
+    const step = await this.record(streamId, head, outcome);
+    this.metrics.delivery(step);
+    return step;
   }
 
   private async claim(em: EntityManager, streamId: string): Promise<boolean> {
@@ -106,8 +110,8 @@ export class WebhookDelivery {
     streamId: string,
     head: HeadEvent,
     outcome: WebhookOutcome,
-  ): Promise<DeliveryStep> {
-    let step: DeliveryStep = 'delivered';
+  ): Promise<Exclude<DeliveryStep, 'idle'>> {
+    let step: Exclude<DeliveryStep, 'idle'> = 'delivered';
     await this.finish(streamId, async (stream, em) => {
       const now = this.clock.now();
       const letter = head.letter
