@@ -10,6 +10,7 @@ import { createUser, jsonRpc, type PrivateAnvil, startPrivateAnvil } from '@stra
 import { apiAs, raw, type RawResponse } from './support/api';
 import { eventually } from './support/eventually';
 import { type EventTap, tapEvents } from './support/kafka-events';
+import { settle, settledBody } from './support/operations';
 import {
   anvilNetwork,
   type Member,
@@ -82,10 +83,13 @@ describe('speed-up and four-eyes cancellation of a pending transaction', () => {
       submitTransaction: { kind: 'transfer', from: account, to: SINK, value },
     });
 
-  const post = (member: Member, path: string, body: object): Promise<RawResponse> =>
-    raw(member.api, 'POST', `/api/v1/networks/${networkId}/transactions/${path}`, body, {
-      'idempotency-key': randomUUID(),
-    });
+  const post = async (member: Member, path: string, body: object): Promise<RawResponse> =>
+    settle(
+      member.api,
+      await raw(member.api, 'POST', `/api/v1/networks/${networkId}/transactions/${path}`, body, {
+        'idempotency-key': randomUUID(),
+      }),
+    );
 
   const inPool = (hash: string) =>
     jsonRpc<PoolTransaction | null>(anvil.rpcUrl, 'eth_getTransactionByHash', [hash]);
@@ -103,10 +107,16 @@ describe('speed-up and four-eyes cancellation of a pending transaction', () => {
     expect(outsider.status).toBe(403);
     expect(outsider.contentType).toContain('application/problem+json');
 
-    const answer = await post(bob, `${accepted.id}/speed-up`, { reason: 'payroll deadline' });
-    expect(answer.status).toBe(202);
-    expect(answer.body).toMatchObject({ id: accepted.id, nonce: first.nonce });
-    const replacementHash = String(answer.body.hash);
+    const answer = await bob.tx.speedUpTransactionRaw({
+      id: networkId,
+      txId: accepted.id,
+      idempotencyKey: randomUUID(),
+      speedUpTransaction: { reason: 'payroll deadline' },
+    });
+    expect(answer.raw.status).toBe(202);
+    const sped = await settledBody(bob.api, answer.raw);
+    expect(sped).toMatchObject({ id: accepted.id, nonce: first.nonce });
+    const replacementHash = String(sped.hash);
     expect(replacementHash).not.toBe(first.hash);
 
     const replacement = await eventually(() => inPool(replacementHash), 'the replacement');
@@ -140,9 +150,21 @@ describe('speed-up and four-eyes cancellation of a pending transaction', () => {
     const accepted = await submitTransfer('7');
     const first = await waitForStatus(alice, networkId, accepted.id, ['submitted']);
 
-    const requested = await post(alice, `${accepted.id}/cancellation`, { reason: 'wrong payee' });
-    expect(requested.status).toBe(201);
-    expect(requested.body).toMatchObject({ transactionId: accepted.id, status: 'requested' });
+    const noReason = await post(alice, `${accepted.id}/cancellation`, {});
+    expect(noReason.status).toBe(400);
+    expect(noReason.contentType).toContain('application/problem+json');
+    expect((await post(alice, 'not-a-uuid/cancellation', { reason: 'x' })).status).toBe(400);
+    // Nothing was recorded: approving finds no request yet.
+    expect((await post(bob, `${accepted.id}/cancellation/approval`, {})).status).toBe(404);
+
+    const requestedRaw = await alice.tx.requestTransactionCancelRaw({
+      id: networkId,
+      txId: accepted.id,
+      idempotencyKey: randomUUID(),
+      requestTransactionCancel: { reason: 'wrong payee' },
+    });
+    const requested = await settledBody(alice.api, requestedRaw.raw);
+    expect(requested).toMatchObject({ transactionId: accepted.id, status: 'requested' });
     const again = await post(bob, `${accepted.id}/cancellation`, { reason: 'twice' });
     expect(again.status).toBe(409);
 
@@ -159,10 +181,20 @@ describe('speed-up and four-eyes cancellation of a pending transaction', () => {
     expect(unchanged.status).toBe('submitted');
     expect((await inPool(unchanged.hash ?? ''))?.to.toLowerCase()).toBe(SINK.toLowerCase());
 
-    const approved = await post(bob, `${accepted.id}/cancellation/approval`, {});
-    expect(approved.status).toBe(202);
-    expect(approved.body).toMatchObject({ status: 'approved', approvedBy: expect.any(String) });
-    expect(approved.body.approvedBy).not.toBe(approved.body.requestedBy);
+    const approval = {
+      id: networkId,
+      txId: accepted.id,
+      idempotencyKey: randomUUID(),
+      approveTransactionCancel: { comment: 'confirmed with the requester' },
+    };
+    const approvedRaw = await bob.tx.approveTransactionCancelRaw(approval);
+    expect(approvedRaw.raw.status).toBe(202);
+    const approved = await settledBody(bob.api, approvedRaw.raw);
+    expect(approved).toMatchObject({ status: 'approved', approvedBy: expect.any(String) });
+    expect(approved.approvedBy).not.toBe(approved.requestedBy);
+    // The same request again (same Idempotency-Key) answers the same, and signs nothing new.
+    const repeated = await bob.tx.approveTransactionCancelRaw(approval);
+    expect(await settledBody(bob.api, repeated.raw)).toEqual(approved);
 
     const cancelling = await eventually(async () => {
       const read = await alice.tx.getTransaction({ id: networkId, txId: accepted.id });

@@ -11,7 +11,14 @@ import { jsonRpc, type PrivateAnvil, startPrivateAnvil } from '@strata/testing';
 import { apiAs, type Api, raw } from './support/api';
 import { eventually } from './support/eventually';
 import { type EventTap, tapEvents } from './support/kafka-events';
-import { anvilNetwork, type Member, memberWithRole, signingAccount } from './support/ledger';
+import { settle, settledBody } from './support/operations';
+import {
+  anvilNetwork,
+  type Member,
+  memberWithRole,
+  signingAccount,
+  transactionsApi,
+} from './support/ledger';
 
 const SINK = '0x000000000000000000000000000000000000a11c';
 
@@ -41,10 +48,13 @@ describe('per-network settings, reorg and stuck transactions', () => {
     await anvil?.stop();
   });
 
-  const putSettings = (api: Pick<Api, 'baseUrl' | 'token'>, body: object) =>
-    raw(api, 'PUT', `/api/v1/networks/${networkId}/transaction-settings`, body, {
-      'idempotency-key': randomUUID(),
-    });
+  const putSettings = async (api: Api, body: object) =>
+    settle(
+      api,
+      await raw(api, 'PUT', `/api/v1/networks/${networkId}/transaction-settings`, body, {
+        'idempotency-key': randomUUID(),
+      }),
+    );
 
   const transfer = (from: string, value: string, gasLimit?: string) =>
     alice.tx.submitTransaction({
@@ -75,15 +85,20 @@ describe('per-network settings, reorg and stuck transactions', () => {
     );
 
   it("sets the network's confirmations and attempts (platform admin only, validated)", async () => {
-    const set = await putSettings(admin, { confirmations: 3, maxAttempts: 3 });
-    expect(set.status).toBe(200);
-    expect(set.body).toMatchObject({
+    const set = await transactionsApi(admin).setNetworkTransactionSettingsRaw({
+      id: networkId,
+      idempotencyKey: randomUUID(),
+      networkTransactionSettings: { confirmations: 3, maxAttempts: 3 },
+    });
+    expect([200, 202]).toContain(set.raw.status);
+    const settings = (await settledBody(admin, set.raw)) as { feeCapWei: string };
+    expect(settings).toMatchObject({
       networkId,
       confirmations: 3,
       maxAttempts: 3,
       overridden: ['confirmations', 'maxAttempts'],
     });
-    expect(BigInt(String(set.body.feeCapWei))).toBeGreaterThan(0n);
+    expect(BigInt(settings.feeCapWei)).toBeGreaterThan(0n);
     expect((await putSettings(alice.api, { confirmations: 1 })).status).toBe(403);
     const bad = await putSettings(admin, { confirmations: 0, other: true });
     expect(bad.status).toBe(400);
@@ -150,12 +165,15 @@ describe('per-network settings, reorg and stuck transactions', () => {
 
     // Funded again, an institution admin speeds it up and it goes through.
     await jsonRpc(anvil.rpcUrl, 'anvil_setBalance', [poor, '0x8ac7230489e80000']);
-    const sped = await raw(
+    const sped = await settle(
       alice.api,
-      'POST',
-      `/api/v1/networks/${networkId}/transactions/${stuck.id}/speed-up`,
-      {},
-      { 'idempotency-key': randomUUID() },
+      await raw(
+        alice.api,
+        'POST',
+        `/api/v1/networks/${networkId}/transactions/${stuck.id}/speed-up`,
+        {},
+        { 'idempotency-key': randomUUID() },
+      ),
     );
     expect(sped.status).toBe(202);
     const confirmed = await confirmedByMining(stuck.id);

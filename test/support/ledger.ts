@@ -57,8 +57,9 @@ export async function anvilNetwork(
 }
 
 /**
- * Creates a signing account, retrying while the ledger has not yet learnt of the network, and
- * waits for its local funding (mining a block first on a chain whose mining is paused).
+ * Creates a signing account, retrying while the ledger has not yet learnt of the network or has
+ * not answered in time, and waits for its local funding (mining a block first on a chain whose
+ * mining is paused).
  */
 export async function signingAccount(
   member: Member,
@@ -66,15 +67,24 @@ export async function signingAccount(
   rpcUrl = readE2eRun().anvilRpcUrl,
   mine = false,
 ): Promise<string> {
-  const account = await eventually(
-    () =>
-      member.tx.createSigningAccount({
+  const label = uniqueName('hot');
+  let idempotencyKey = randomUUID();
+  const account = await eventually(async () => {
+    try {
+      const created = await member.tx.createSigningAccount({
         id: networkId,
-        createSigningAccount: { label: uniqueName('hot') },
-        idempotencyKey: randomUUID(),
-      }),
-    'the ledger to create the account',
-  );
+        createSigningAccount: { label },
+        idempotencyKey,
+      });
+      // Still pending (the ledger answered after the gateway's reply timeout): ask again with
+      // the same key, which re-sends the same command.
+      return created.address ? created : undefined;
+    } catch (error) {
+      // Refused (e.g. the ledger does not know the network yet): a fresh request next time.
+      idempotencyKey = randomUUID();
+      throw error;
+    }
+  }, 'the ledger to create the account');
   await eventually(async () => {
     if (mine) await jsonRpc(rpcUrl, 'evm_mine');
     return (

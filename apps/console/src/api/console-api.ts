@@ -13,9 +13,9 @@ import type {
 } from '@strata/contracts';
 import { ApiRequestError, toApiProblem, unreachableProblem } from './api-problem';
 import { type ConsortiumApi, createConsortiumApi } from './consortium-api';
-import { createExplorerApi, type ExplorerConsoleApi } from './explorer-api';
 import { createMasterAccountApi, type MasterAccountApi } from './master-account-api';
 import { toNetwork, toNetworkDetail, toOrganisation, toPage } from './sdk-models';
+import { createTransactionsApi, type TransactionsConsoleApi } from './transactions-api';
 
 export interface PageQuery {
   limit: number;
@@ -39,8 +39,8 @@ export interface ConsoleApi {
   consortium: ConsortiumApi;
   /** The caller organisation's master account on a network. */
   masterAccounts: MasterAccountApi;
-  /** Blocks, transactions and events of a network's chain. */
-  explorer: ExplorerConsoleApi;
+  /** The caller organisation's transactions on a network, speed-up and cancellation. */
+  transactions: TransactionsConsoleApi;
 }
 
 /** The SDK throws ResponseError (with the Response) for HTTP errors, FetchError otherwise. */
@@ -94,6 +94,6 @@ export function createConsoleApi(
       }),
     consortium: createConsortiumApi(configuration, call),
     masterAccounts: createMasterAccountApi(configuration, call),
-    explorer: createExplorerApi(configuration, call),
+    transactions: createTransactionsApi(configuration, call),
   };
 }

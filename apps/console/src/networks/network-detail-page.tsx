@@ -7,9 +7,9 @@ import { Link } from '../layout/navigation';
 import { ProblemAlert } from '../layout/problem-alert';
 import { ChainStatusPanel } from './chain-status-panel';
 import { NetworkConsortium } from './network-consortium';
-import { NetworkExplorer } from './network-explorer';
 import { NetworkMasterAccount } from './network-master-account';
 import { NetworkMembers } from './network-members';
+import { NetworkTransactions } from './network-transactions';
 
 export function NetworkDetailPage(props: { networkId: string }) {
   const api = useConsoleApi();
@@ -44,8 +44,8 @@ export function NetworkDetailPage(props: { networkId: string }) {
           <h2>Members ({network.memberOrganisationIds.length})</h2>
           <NetworkMembers memberIds={network.memberOrganisationIds} />
           <NetworkConsortium networkId={network.id} />
-          <NetworkExplorer networkId={network.id} />
           <NetworkMasterAccount networkId={network.id} />
+          <NetworkTransactions networkId={network.id} />
         </>
       )}
     </section>

@@ -28,7 +28,10 @@ export const requestTransactionCancelSchema = z
   .strict();
 export type RequestTransactionCancel = z.infer<typeof requestTransactionCancelSchema>;
 
-export const approveTransactionCancelSchema = z.object({}).strict();
+/** The approver may say why (kept in the audit event). */
+export const approveTransactionCancelSchema = z
+  .object({ comment: z.string().trim().min(1).max(500).optional() })
+  .strict();
 export type ApproveTransactionCancel = z.infer<typeof approveTransactionCancelSchema>;
 
 const target = { networkId: z.uuid(), transactionId: z.uuid() };

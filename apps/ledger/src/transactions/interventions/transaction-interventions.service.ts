@@ -140,7 +140,11 @@ export class TransactionInterventionsService {
     outbox.add({
       topic: Topics.transactionCancelApproved,
       key: tx.id,
-      payload: { cancellation, transaction: toTransactionDto(tx) },
+      payload: {
+        cancellation,
+        comment: command.request.comment ?? null,
+        transaction: toTransactionDto(tx),
+      },
     });
     return cancellation;
   }
