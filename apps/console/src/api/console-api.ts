@@ -13,6 +13,7 @@ import type {
 } from '@strata/contracts';
 import { ApiRequestError, toApiProblem, unreachableProblem } from './api-problem';
 import { type ConsortiumApi, createConsortiumApi } from './consortium-api';
+import { createExplorerApi, type ExplorerConsoleApi } from './explorer-api';
 import { createMasterAccountApi, type MasterAccountApi } from './master-account-api';
 import { toNetwork, toNetworkDetail, toOrganisation, toPage } from './sdk-models';
 import { createTransactionsApi, type TransactionsConsoleApi } from './transactions-api';
@@ -41,6 +42,8 @@ export interface ConsoleApi {
   masterAccounts: MasterAccountApi;
   /** The caller organisation's transactions on a network, speed-up and cancellation. */
   transactions: TransactionsConsoleApi;
+  /** Blocks, transactions and events of a network's chain. */
+  explorer: ExplorerConsoleApi;
 }
 
 /** The SDK throws ResponseError (with the Response) for HTTP errors, FetchError otherwise. */
@@ -95,5 +98,6 @@ export function createConsoleApi(
     consortium: createConsortiumApi(configuration, call),
     masterAccounts: createMasterAccountApi(configuration, call),
     transactions: createTransactionsApi(configuration, call),
+    explorer: createExplorerApi(configuration, call),
   };
 }

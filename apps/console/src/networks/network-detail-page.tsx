@@ -9,6 +9,7 @@ import { ChainStatusPanel } from './chain-status-panel';
 import { NetworkConsortium } from './network-consortium';
 import { NetworkMasterAccount } from './network-master-account';
 import { NetworkMembers } from './network-members';
+import { NetworkExplorer } from './network-explorer';
 import { NetworkTransactions } from './network-transactions';
 
 export function NetworkDetailPage(props: { networkId: string }) {
@@ -44,6 +45,7 @@ export function NetworkDetailPage(props: { networkId: string }) {
           <h2>Members ({network.memberOrganisationIds.length})</h2>
           <NetworkMembers memberIds={network.memberOrganisationIds} />
           <NetworkConsortium networkId={network.id} />
+          <NetworkExplorer networkId={network.id} />
           <NetworkMasterAccount networkId={network.id} />
           <NetworkTransactions networkId={network.id} />
         </>
