@@ -5,6 +5,7 @@
 import { randomUUID } from 'node:crypto';
 import {
   createUser,
+  decodeTokenClaims,
   jsonRpc,
   killApp,
   passwordToken,
@@ -93,9 +94,21 @@ describe('organisations and networks registry, end to end', () => {
     expect(latestBlock.hash).toMatch(/^0x[0-9a-f]{64}$/);
   });
 
-  it('lets an auditor read everything and refuses every write with 403 problem+json, storing nothing', async () => {
+  it('lets an auditor read what their grant covers and refuses every write with 403 problem+json, storing nothing', async () => {
     const name = uniqueName('Audited');
     const existing = await registerOrganisation(admin);
+    const granted = await raw(
+      admin,
+      'POST',
+      '/api/v1/auditor-grants',
+      {
+        auditorSubject: decodeTokenClaims(auditor.token).sub,
+        organisationIds: [existing.id],
+        expiresAt: new Date(Date.now() + 600_000).toISOString(),
+      },
+      { 'idempotency-key': randomUUID() },
+    );
+    expect(granted.status).toBe(201);
     const page = await auditor.organisations.listOrganisations({ limit: 100 });
     expect(page.total).toBeGreaterThan(0);
     await expect(auditor.organisations.getOrganisation({ id: existing.id })).resolves.toMatchObject(

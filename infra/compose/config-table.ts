@@ -39,6 +39,9 @@ export const VARIABLE_MEANINGS: Readonly<Record<string, string>> = {
     'platform-mgmt anchors new audit log entries on chain once the oldest of them is this old.',
   STRATA_AUDIT_ANCHOR_MAX_ENTRIES:
     'platform-mgmt anchors as soon as this many audit log entries wait; the most one anchor covers.',
+  STRATA_MONITORING_INTERVAL_MS:
+    'How often platform-mgmt polls every node with a JSON-RPC URL for monitoring and alerts.',
+  STRATA_MONITORING_PROBE_TIMEOUT_MS: 'Bound on each monitoring JSON-RPC call to a node.',
   STRATA_CHAIN_TIMEOUT_MS: 'Bound on every JSON-RPC call from the ledger to a node.',
   STRATA_LEDGER_SUBMITTER_POLL_MS:
     "How often the ledger's transaction submitter looks for work when idle.",

@@ -3,7 +3,7 @@
  * then rate limiting per caller. One exception filter renders every error as problem+json.
  */
 import { DynamicModule, Module } from '@nestjs/common';
-import { APP_FILTER, APP_GUARD } from '@nestjs/core';
+import { APP_FILTER, APP_GUARD, APP_INTERCEPTOR } from '@nestjs/core';
 import { ThrottlerModule } from '@nestjs/throttler';
 import { AuthGuard } from '@strata/auth';
 import { LoggerModule } from 'nestjs-pino';
@@ -21,6 +21,9 @@ import { ExplorerModule } from './explorer/explorer.module';
 import { EventStreamsModule } from './event-streams/event-streams.module';
 import { MasterAccountsModule } from './master-accounts/master-accounts.module';
 import { MetricsModule } from './metrics/metrics.module';
+import { MonitoringModule } from './monitoring/monitoring.module';
+import { AuditorGrantsModule } from './auditor-grants/auditor-grants.module';
+import { AuditorListFilter, AuditorScopeGuard } from './auditor-grants/auditor-scope.guard';
 import { NetworksModule } from './networks/networks.module';
 import { OpenApiModule } from './openapi/openapi.module';
 import { OperationsModule } from './operations/operations.module';
@@ -56,6 +59,8 @@ export class AppModule {
         ExplorerModule,
         EventStreamsModule,
         ConsortiumModule,
+        MonitoringModule,
+        AuditorGrantsModule,
         IdentityModule,
         TrustRegistryModule,
         AuditLogModule,
@@ -68,6 +73,8 @@ export class AppModule {
         { provide: IdGenerator, useClass: RandomIdGenerator },
         { provide: APP_GUARD, useClass: AuthGuard },
         { provide: APP_GUARD, useClass: CallerThrottlerGuard },
+        { provide: APP_GUARD, useClass: AuditorScopeGuard },
+        { provide: APP_INTERCEPTOR, useClass: AuditorListFilter },
         { provide: APP_FILTER, useClass: ProblemsFilter },
       ],
       exports: [GATEWAY_CONFIG, Clock, IdGenerator],

@@ -164,7 +164,7 @@ describe('rate limiting', () => {
   it('answers 429 problem+json with Retry-After past the per-minute limit', async () => {
     const h = await startGateway({ STRATA_RATE_LIMIT_PER_MINUTE: '2' });
     try {
-      const token = await h.tokens.sign('busy', ['auditor']);
+      const token = await h.tokens.sign('busy', ['operator']);
       h.requester.handler = () => ({
         ok: true,
         result: { items: [], total: 0, limit: 20, offset: 0 },

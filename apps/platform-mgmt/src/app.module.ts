@@ -21,6 +21,9 @@ import { NodeKeyStore } from './provisioning/node-key-store';
 import { ProvisioningService } from './provisioning/provisioning.service';
 import { PLATFORM_MGMT_ENTITIES } from './entities';
 import { auditLogProviders } from './audit-log/audit-log.providers';
+import { monitoringProviders } from './monitoring/monitoring.providers';
+import { AuditorGrantsHandlers } from './auditor-grants/auditor-grants.handlers';
+import { AuditorGrantsService } from './auditor-grants/auditor-grants.service';
 
 const config = loadPlatformMgmtConfig();
 
@@ -55,6 +58,12 @@ const config = loadPlatformMgmtConfig();
     ...auditLogProviders({
       intervalMs: config.STRATA_AUDIT_ANCHOR_INTERVAL_MS,
       maxEntries: config.STRATA_AUDIT_ANCHOR_MAX_ENTRIES,
+    }),
+    AuditorGrantsService,
+    AuditorGrantsHandlers,
+    ...monitoringProviders({
+      intervalMs: config.STRATA_MONITORING_INTERVAL_MS,
+      probeTimeoutMs: config.STRATA_MONITORING_PROBE_TIMEOUT_MS,
     }),
   ],
 })

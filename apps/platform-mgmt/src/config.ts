@@ -19,6 +19,10 @@ export const platformMgmtConfigSchema = baseConfigSchema({ port: 3101 }).extend(
     .default(30_000),
   /** ...or as soon as this many entries wait; also the most one anchor covers. */
   STRATA_AUDIT_ANCHOR_MAX_ENTRIES: z.coerce.number().int().min(1).max(100_000).default(1000),
+  /** How often every node with a JSON-RPC URL is polled for monitoring and alerts. */
+  STRATA_MONITORING_INTERVAL_MS: z.coerce.number().int().min(200).max(600_000).default(2000),
+  /** How long one monitoring JSON-RPC call to a node may take. */
+  STRATA_MONITORING_PROBE_TIMEOUT_MS: z.coerce.number().int().min(100).max(60_000).default(3000),
 });
 export type PlatformMgmtConfig = z.infer<typeof platformMgmtConfigSchema>;
 

@@ -6,6 +6,8 @@ import { Organisation } from './organisations/organisation.entity';
 import { SealedNodeKey } from './provisioning/encrypted-node-key-store';
 import { ProvisioningPlanRecord } from './provisioning/provisioning-plan.entity';
 import { AUDIT_LOG_ENTITIES } from './audit-log/audit-log.entities';
+import { MONITORING_ENTITIES } from './monitoring/monitoring.entities';
+import { AuditorGrantRecord } from './auditor-grants/auditor-grant.entity';
 
 export const PLATFORM_MGMT_ENTITIES = [
   Organisation,
@@ -17,4 +19,6 @@ export const PLATFORM_MGMT_ENTITIES = [
   GovernanceProposal,
   GovernanceVote,
   ...AUDIT_LOG_ENTITIES,
+  ...MONITORING_ENTITIES,
+  AuditorGrantRecord,
 ];

@@ -20,6 +20,8 @@ export * from './identity/presentations';
 export * from './identity/trust-registry';
 export * from './identity/assurance';
 export * from './ledger/event-listeners';
+export * from './platform-mgmt/monitoring';
 export * from './platform-mgmt/audit-log';
 export * from './ledger/event-streams';
+export * from './platform-mgmt/auditor-grants';
 export * from './ledger/explorer';

@@ -156,11 +156,14 @@ export class AppUnhealthyError extends Error {
   }
 }
 
-/** Waits for GET /health = 200; fails early (with the log's tail) if the process exits. */
+/**
+ * Waits for GET /health = 200; fails early (with the log's tail) if the process exits. The bound
+ * is 120 s unless STRATA_E2E_HEALTH_TIMEOUT_MS says otherwise (a heavily shared machine).
+ */
 export async function waitForAppHealth(app: RunningApp, options: WaitOptions = {}): Promise<void> {
   try {
     await waitFor(`${app.name} /health`, () => httpAnswers(`${app.url}/health`), {
-      timeoutMs: 120_000,
+      timeoutMs: Number(process.env.STRATA_E2E_HEALTH_TIMEOUT_MS ?? 120_000),
       intervalMs: 500,
       abortReason: () => (isProcessAlive(app.pid) ? undefined : 'the process exited'),
       ...options,

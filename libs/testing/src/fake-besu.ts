@@ -3,7 +3,8 @@
  * any number of nodes (`<url>/nodes/<node address>`), following Besu's documented methods and
  * answers: `qbft_proposeValidatorVote`, `qbft_getValidatorsByBlockNumber`, `qbft_getPendingVotes`,
  * `qbft_discardValidatorVote`, `perm_addNodesToAllowlist`, `perm_addAccountsToAllowlist`,
- * `perm_getNodesAllowlist`, `perm_getAccountsAllowlist`, `admin_peers`, `eth_blockNumber`.
+ * `perm_getNodesAllowlist`, `perm_getAccountsAllowlist`, `admin_peers`, `eth_blockNumber`, and for
+ * monitoring `eth_getBlockByNumber` (number and timestamp), `net_peerCount`, `eth_syncing`.
  * A vote takes effect (in the next "block") once more than half of the current validators'
  * nodes have proposed it, as in QBFT; every call is recorded for assertions.
  */
@@ -36,6 +37,9 @@ class RpcError extends Error {
 export class FakeBesu {
   readonly calls: FakeBesuCall[] = [];
   private readonly history: string[][];
+  /** When each block was "produced" (seconds since the epoch). */
+  private readonly blockTimes: number[] = [Math.floor(Date.now() / 1000)];
+  private readonly peerCounts = new Map<string, number>();
   private readonly nodes = new Map<string, NodeState>();
   private server?: Server;
 
@@ -72,6 +76,16 @@ export class FakeBesu {
   /** The JSON-RPC URL of the node whose account (validator address) is `address`. */
   nodeUrl(baseUrl: string, address: string): string {
     return `${baseUrl}/nodes/${address.toLowerCase()}`;
+  }
+
+  /** Makes `net_peerCount` of the node with account `address` answer `count`. */
+  setPeerCount(address: string, count: number): void {
+    this.peerCounts.set(address.toLowerCase(), count);
+  }
+
+  /** Produces a block with an unchanged validator set. */
+  mine(): void {
+    this.pushBlock(this.validators);
   }
 
   callsOf(method: string): FakeBesuCall[] {
@@ -119,6 +133,15 @@ export class FakeBesu {
     switch (method) {
       case 'eth_blockNumber':
         return `0x${this.blockNumber.toString(16)}`;
+      case 'eth_getBlockByNumber':
+        return {
+          number: `0x${this.blockNumber.toString(16)}`,
+          timestamp: `0x${this.blockTimes[this.blockNumber].toString(16)}`,
+        };
+      case 'eth_syncing':
+        return false;
+      case 'net_peerCount':
+        return `0x${(this.peerCounts.get(node) ?? Math.max(0, this.nodes.size - 1)).toString(16)}`;
       case 'qbft_proposeValidatorVote': {
         const [address, add] = params;
         if (
@@ -178,6 +201,11 @@ export class FakeBesu {
     return 'Success';
   }
 
+  private pushBlock(validators: string[]): void {
+    this.history.push(validators);
+    this.blockTimes.push(Math.floor(Date.now() / 1000));
+  }
+
   /** Applies a vote once more than half of the current validators' nodes propose it. */
   private tally(address: string, add: boolean): void {
     const current = this.validators;
@@ -186,7 +214,7 @@ export class FakeBesu {
     );
     if (inFavour.length * 2 <= current.length) return;
     const next = add ? [...new Set([...current, address])] : current.filter((v) => v !== address);
-    this.history.push(next);
+    this.pushBlock(next);
     this.nodes.forEach((state) => state.votes.delete(address));
   }
 }

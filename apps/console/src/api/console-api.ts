@@ -15,6 +15,7 @@ import { ApiRequestError, toApiProblem, unreachableProblem } from './api-problem
 import { type ConsortiumApi, createConsortiumApi } from './consortium-api';
 import { createExplorerApi, type ExplorerConsoleApi } from './explorer-api';
 import { createMasterAccountApi, type MasterAccountApi } from './master-account-api';
+import { createMonitoringApi, type NetworkMonitoringApi } from './monitoring-api';
 import { toNetwork, toNetworkDetail, toOrganisation, toPage } from './sdk-models';
 import { createTransactionsApi, type TransactionsConsoleApi } from './transactions-api';
 
@@ -42,6 +43,8 @@ export interface ConsoleApi {
   masterAccounts: MasterAccountApi;
   /** The caller organisation's transactions on a network, speed-up and cancellation. */
   transactions: TransactionsConsoleApi;
+  /** Node health and alerts of a network. */
+  monitoring: NetworkMonitoringApi;
   /** Blocks, transactions and events of a network's chain. */
   explorer: ExplorerConsoleApi;
 }
@@ -98,6 +101,7 @@ export function createConsoleApi(
     consortium: createConsortiumApi(configuration, call),
     masterAccounts: createMasterAccountApi(configuration, call),
     transactions: createTransactionsApi(configuration, call),
+    monitoring: createMonitoringApi(configuration, call),
     explorer: createExplorerApi(configuration, call),
   };
 }

@@ -9,6 +9,7 @@ import { ChainStatusPanel } from './chain-status-panel';
 import { NetworkConsortium } from './network-consortium';
 import { NetworkMasterAccount } from './network-master-account';
 import { NetworkMembers } from './network-members';
+import { NetworkMonitoring } from './network-monitoring';
 import { NetworkExplorer } from './network-explorer';
 import { NetworkTransactions } from './network-transactions';
 
@@ -45,6 +46,7 @@ export function NetworkDetailPage(props: { networkId: string }) {
           <h2>Members ({network.memberOrganisationIds.length})</h2>
           <NetworkMembers memberIds={network.memberOrganisationIds} />
           <NetworkConsortium networkId={network.id} />
+          <NetworkMonitoring networkId={network.id} />
           <NetworkExplorer networkId={network.id} />
           <NetworkMasterAccount networkId={network.id} />
           <NetworkTransactions networkId={network.id} />

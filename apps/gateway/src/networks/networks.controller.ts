@@ -24,6 +24,7 @@ import {
   ApiZodQuery,
 } from '../openapi/api-decorators';
 import { UuidParam, ValidBody, ValidQuery } from '../validation/params';
+import { AuditorScope } from '../auditor-grants/auditor-scope.guard';
 import { NetworksService } from './networks.service';
 
 @ApiTags('networks')
@@ -52,6 +53,7 @@ export class NetworksController {
   }
 
   @Get()
+  @AuditorScope({ list: 'networks' })
   @AnyRole()
   @ApiOperationId(
     'listNetworks',
@@ -68,6 +70,7 @@ export class NetworksController {
   }
 
   @Get(':id')
+  @AuditorScope({ network: 'id' })
   @AnyRole()
   @ApiOperationId('getNetwork', 'Get a network with the live status of its chain')
   @ApiUuidParam('id')

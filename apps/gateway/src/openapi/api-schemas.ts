@@ -81,6 +81,17 @@ import {
   submitMasterAccountActionSchema,
 } from '@strata/contracts';
 import {
+  alertPageSchema,
+  monitoringSettingsBodySchema,
+  monitoringSettingsSchema,
+  networkHealthSchema,
+  nodeHealthSchema,
+  auditorAccessSchema,
+  auditorGrantPageSchema,
+  auditorGrantSchema,
+  grantAuditorAccessBodySchema,
+} from '@strata/contracts';
+import {
   anchoringSchema,
   auditAnchorPageSchema,
   auditEntryPageSchema,
@@ -172,6 +183,15 @@ const COMPONENTS = {
   CastVote: [castVoteBodySchema, 'input'],
   Proposal: [proposalSchema, 'output'],
   ProposalList: [proposalListSchema, 'output'],
+  NetworkHealth: [networkHealthSchema, 'output'],
+  NodeHealth: [nodeHealthSchema, 'output'],
+  AlertPage: [alertPageSchema, 'output'],
+  MonitoringSettings: [monitoringSettingsSchema, 'output'],
+  ConfigureMonitoring: [monitoringSettingsBodySchema, 'input'],
+  GrantAuditorAccess: [grantAuditorAccessBodySchema, 'input'],
+  AuditorGrant: [auditorGrantSchema, 'output'],
+  AuditorGrantPage: [auditorGrantPageSchema, 'output'],
+  AuditorAccess: [auditorAccessSchema, 'output'],
   AuditEntryPage: [auditEntryPageSchema, 'output'],
   AuditInclusionProof: [inclusionProofSchema, 'output'],
   AuditAnchorPage: [auditAnchorPageSchema, 'output'],

@@ -29,8 +29,10 @@ import {
   TransactionInterventionTopics,
   transactionCancellationSchema,
 } from '@strata/contracts';
-import { anchoringSchema, AuditLogTopics } from '@strata/contracts';
 import { createdEventStreamSchema, eventStreamSchema, EventStreamTopics } from '@strata/contracts';
+import { monitoringSettingsSchema, MonitoringTopics } from '@strata/contracts';
+import { AuditorGrantTopics, auditorGrantSchema } from '@strata/contracts';
+import { anchoringSchema, AuditLogTopics } from '@strata/contracts';
 import type { z } from 'zod';
 
 export interface OperationKind {
@@ -152,11 +154,6 @@ export const OPERATION_KINDS = {
     location: (r) =>
       `/api/v1/networks/${(r as { networkId?: string }).networkId}/event-listeners/${r.id}`,
   },
-  'configure-audit-anchoring': {
-    topic: AuditLogTopics.configureAnchoring,
-    result: anchoringSchema,
-    location: () => '/api/v1/audit-log/anchoring',
-  },
   'create-event-stream': {
     topic: EventStreamTopics.createEventStream,
     result: createdEventStreamSchema,
@@ -168,6 +165,26 @@ export const OPERATION_KINDS = {
     result: eventStreamSchema,
     location: (r) =>
       `/api/v1/networks/${(r as { networkId?: string }).networkId}/event-streams/${r.id}`,
+  },
+  'configure-monitoring': {
+    topic: MonitoringTopics.configureMonitoring,
+    result: monitoringSettingsSchema,
+    location: (r) => `/api/v1/networks/${r.id}/monitoring/settings`,
+  },
+  'configure-audit-anchoring': {
+    topic: AuditLogTopics.configureAnchoring,
+    result: anchoringSchema,
+    location: () => '/api/v1/audit-log/anchoring',
+  },
+  'grant-auditor-access': {
+    topic: AuditorGrantTopics.grantAuditorAccess,
+    result: auditorGrantSchema,
+    location: (r) => `/api/v1/auditor-grants/${r.id}`,
+  },
+  'revoke-auditor-grant': {
+    topic: AuditorGrantTopics.revokeAuditorGrant,
+    result: auditorGrantSchema,
+    location: (r) => `/api/v1/auditor-grants/${r.id}`,
   },
 } as const satisfies Record<string, OperationKind>;
 

@@ -23,6 +23,7 @@ import {
   ApiZodQuery,
 } from '../openapi/api-decorators';
 import { UuidParam, ValidBody, ValidQuery } from '../validation/params';
+import { AuditorScope } from '../auditor-grants/auditor-scope.guard';
 import { OrganisationsService } from './organisations.service';
 
 @ApiTags('organisations')
@@ -51,6 +52,7 @@ export class OrganisationsController {
   }
 
   @Get()
+  @AuditorScope({ list: 'organisations' })
   @AnyRole()
   @ApiOperationId('listOrganisations', 'List organisations')
   @ApiZodQuery(listOrganisationsQuerySchema)
@@ -64,6 +66,7 @@ export class OrganisationsController {
   }
 
   @Get(':id')
+  @AuditorScope({ organisation: 'id' })
   @AnyRole()
   @ApiOperationId('getOrganisation', 'Get an organisation')
   @ApiUuidParam('id')

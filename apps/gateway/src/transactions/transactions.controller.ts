@@ -38,11 +38,13 @@ import {
 import { OperationsService } from '../operations/operations.service';
 import { respondToSubmission } from '../operations/submission-response';
 import { UuidParam, ValidBody, ValidQuery } from '../validation/params';
+import { AuditorScope } from '../auditor-grants/auditor-scope.guard';
 import { LedgerTransactionsClient } from './ledger-transactions.client';
 
 @ApiTags('transactions')
 @ApiBearerAuth('bearer')
 @Controller('api/v1/networks/:id')
+@AuditorScope({ network: 'id' })
 export class TransactionsController {
   constructor(
     private readonly operations: OperationsService,

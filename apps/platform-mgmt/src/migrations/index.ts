@@ -1,6 +1,8 @@
 /** The checked-in migrations of platform-mgmt's schema, in order. Generated entries only. */
 import type { MigrationObject } from '@mikro-orm/core';
+import { Migration20261126115148_auditor_grants } from './Migration20261126115148_auditor_grants';
 import { Migration20261126113903_audit_log } from './Migration20261126113903_audit_log';
+import { Migration20261126113613_monitoring } from './Migration20261126113613_monitoring';
 import { Migration20261123155040_node_permissioning } from './Migration20261123155040_node_permissioning';
 import { Migration20261123153715_governance } from './Migration20261123153715_governance';
 import { Migration20261123152635_consortium } from './Migration20261123152635_consortium';
@@ -14,5 +16,7 @@ export const PLATFORM_MGMT_MIGRATIONS: MigrationObject[] = [
     name: 'Migration20261123155040_node_permissioning',
     class: Migration20261123155040_node_permissioning,
   },
+  { name: 'Migration20261126113613_monitoring', class: Migration20261126113613_monitoring },
   { name: 'Migration20261126113903_audit_log', class: Migration20261126113903_audit_log },
+  { name: 'Migration20261126115148_auditor_grants', class: Migration20261126115148_auditor_grants },
 ];

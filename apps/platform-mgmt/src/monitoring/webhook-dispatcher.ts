@@ -1,0 +1,110 @@
+/**
+ * Sends the alert webhook deliveries the AlertBook stored: each is POSTed as JSON
+ * (`{ event: 'alert-raised' | 'alert-resolved', alert }`, header `X-Strata-Delivery` = its id,
+ * which receivers use to drop duplicates: a crash after sending and before recording resends).
+ * A 2xx answer completes it; anything else is retried with doubling backoff (1 s up to 5 min)
+ * and given up after MAX_ATTEMPTS (its last error stays on the row for operators).
+ */
+import {
+  Injectable,
+  Logger,
+  type OnApplicationBootstrap,
+  type OnApplicationShutdown,
+} from '@nestjs/common';
+import { LockMode } from '@mikro-orm/core';
+import { MikroORM } from '@mikro-orm/postgresql';
+import { Clock } from '@strata/runtime';
+import { AlertWebhookDelivery } from './monitoring.entities';
+import { MonitoringMetrics } from './monitoring-metrics';
+
+export const MAX_ATTEMPTS = 10;
+const TICK_MS = 1_000;
+const TIMEOUT_MS = 5_000;
+const BATCH = 20;
+
+export function nextAttemptDelayMs(attempts: number): number {
+  return Math.min(1_000 * 2 ** Math.max(0, attempts - 1), 300_000);
+}
+
+@Injectable()
+export class WebhookDispatcher implements OnApplicationBootstrap, OnApplicationShutdown {
+  private readonly logger = new Logger(WebhookDispatcher.name);
+  private running = false;
+  private loop: Promise<void> = Promise.resolve();
+
+  constructor(
+    private readonly orm: MikroORM,
+    private readonly clock: Clock,
+    private readonly metrics: MonitoringMetrics,
+  ) {}
+
+  onApplicationBootstrap(): void {
+    this.running = true;
+    this.loop = this.run();
+  }
+
+  async onApplicationShutdown(): Promise<void> {
+    this.running = false;
+    await this.loop;
+  }
+
+  private async run(): Promise<void> {
+    while (this.running) {
+      await this.deliverDue().catch((error: unknown) =>
+        this.logger.warn(`webhook pass failed: ${(error as Error).message}`),
+      );
+      await new Promise((resolve) => setTimeout(resolve, TICK_MS));
+    }
+  }
+
+  /** Sends every due delivery once (rows locked, skipped by other instances). */
+  async deliverDue(): Promise<void> {
+    await this.orm.em.fork().transactional(async (em) => {
+      const due = await em.find(
+        AlertWebhookDelivery,
+        { deliveredAt: null, nextAttemptAt: { $lte: this.clock.now() } },
+        {
+          orderBy: { createdAt: 'asc' },
+          limit: BATCH,
+          lockMode: LockMode.PESSIMISTIC_PARTIAL_WRITE,
+        },
+      );
+      for (const delivery of due) await this.send(delivery);
+    });
+  }
+
+  private async send(delivery: AlertWebhookDelivery): Promise<void> {
+    delivery.attempts += 1;
+    const error = await this.post(delivery);
+    const now = this.clock.now();
+    if (!error) {
+      delivery.deliveredAt = now;
+      delivery.nextAttemptAt = null;
+      delivery.lastError = null;
+      return;
+    }
+    this.metrics.webhookFailed(delivery.networkId);
+    delivery.lastError = error;
+    delivery.nextAttemptAt =
+      delivery.attempts >= MAX_ATTEMPTS
+        ? null
+        : new Date(now.getTime() + nextAttemptDelayMs(delivery.attempts));
+  }
+
+  /** The error, or undefined when the receiver answered 2xx. */
+  private async post(delivery: AlertWebhookDelivery): Promise<string | undefined> {
+    try {
+      const response = await fetch(delivery.url, {
+        method: 'POST',
+        headers: { 'content-type': 'application/json', 'x-strata-delivery': delivery.id },
+        body: JSON.stringify(delivery.body),
+        redirect: 'manual',
+        signal: AbortSignal.timeout(TIMEOUT_MS),
+      });
+      await response.body?.cancel();
+      return response.ok ? undefined : `HTTP ${response.status}`;
+    } catch (error) {
+      return (error as Error).message;
+    }
+  }
+}

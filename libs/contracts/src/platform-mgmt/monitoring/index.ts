@@ -1,0 +1,3 @@
+/** Contracts of platform-mgmt's node monitoring and alerts. */
+export * from './topics';
+export * from './monitoring';
