@@ -148,6 +148,8 @@ describe('QBFT provisioning and nodes registry, end to end', () => {
       validators.map((node) => getAddress(node.address)),
     );
     expect(JSON.stringify(plan)).not.toMatch(/privateKey|secret/i);
+    // Every provisioned node is reachable at its deployment DNS name (monitoring, ledger, governance).
+    for (const node of plan.nodes) expect(node.endpoints.rpcUrl).toBe(`http://${node.name}:8545`);
 
     const again = await problemOf(
       adminConsortium.provisioning.provisionNetwork({

@@ -21,6 +21,8 @@ import { NetworkMember } from '../networks/network.entity';
 import { NetworkNode } from '../nodes/network-node.entity';
 import { NodePermissioning } from '../nodes/node-permissioning';
 import { ProvisioningPlanRecord } from '../provisioning/provisioning-plan.entity';
+import { NodeHealthRecord } from '../monitoring/monitoring.entities';
+import { type ParameterChange, scheduleTransition } from '../provisioning/parameter-transitions';
 import { GovernanceMetrics } from './governance-metrics';
 import { isExpired } from './proposal-decision';
 import { GovernanceProposal, GovernanceVote, toProposalDto } from './proposal.entity';
@@ -129,17 +131,48 @@ export class GovernanceScheduler implements OnApplicationBootstrap, OnApplicatio
           organisationId: action.organisationId,
         });
         return this.close(em, proposal, 'executed', 'member removed');
-      case 'change-parameters': {
-        const plan = await em.findOne(ProvisioningPlanRecord, { networkId: proposal.networkId });
-        if (plan) plan.parameters = { ...plan.parameters, ...action.parameters };
-        return this.close(
-          em,
-          proposal,
-          'executed',
-          'parameters recorded; apply them to the nodes as a Besu transition',
-        );
-      }
+      case 'change-parameters':
+        return this.scheduleParameterChange(em, proposal, action.parameters);
     }
+  }
+
+  /**
+   * Schedules an approved parameter change as a Besu transition at a future block past the
+   * network head the monitor observed (parameter-transitions.ts); the regenerated genesis and
+   * node configs are in every institution's bundle. Waits while no head is known.
+   */
+  private async scheduleParameterChange(
+    em: EntityManager,
+    proposal: GovernanceProposal,
+    change: ParameterChange,
+  ): Promise<void> {
+    const plan = await em.findOne(ProvisioningPlanRecord, { networkId: proposal.networkId });
+    if (!plan) {
+      return this.close(em, proposal, 'executed', 'no provisioning plan: nothing to apply');
+    }
+    const [head] = await em.find(
+      NodeHealthRecord,
+      { networkId: proposal.networkId, blockNumber: { $ne: null } },
+      { orderBy: { blockNumber: 'desc' }, limit: 1 },
+    );
+    if (head?.blockNumber === null || head?.blockNumber === undefined) {
+      proposal.outcome = 'waiting: no node of the network has reported its block height yet';
+      return;
+    }
+    const transition = scheduleTransition(
+      plan.parameters,
+      plan.transitions,
+      change,
+      head.blockNumber,
+      proposal.id,
+    );
+    plan.transitions = [...plan.transitions, transition];
+    return this.close(
+      em,
+      proposal,
+      'executed',
+      `scheduled as a Besu transition at block ${transition.block}: roll out the regenerated bundle (genesis.json, config.toml) to every node before it`,
+    );
   }
 
   private async applyValidatorChange(

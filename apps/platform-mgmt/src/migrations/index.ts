@@ -1,5 +1,6 @@
 /** The checked-in migrations of platform-mgmt's schema, in order. Generated entries only. */
 import type { MigrationObject } from '@mikro-orm/core';
+import { Migration20261126122246_parameter_transitions } from './Migration20261126122246_parameter_transitions';
 import { Migration20261126115148_auditor_grants } from './Migration20261126115148_auditor_grants';
 import { Migration20261126113903_audit_log } from './Migration20261126113903_audit_log';
 import { Migration20261126113613_monitoring } from './Migration20261126113613_monitoring';
@@ -19,4 +20,8 @@ export const PLATFORM_MGMT_MIGRATIONS: MigrationObject[] = [
   { name: 'Migration20261126113613_monitoring', class: Migration20261126113613_monitoring },
   { name: 'Migration20261126113903_audit_log', class: Migration20261126113903_audit_log },
   { name: 'Migration20261126115148_auditor_grants', class: Migration20261126115148_auditor_grants },
+  {
+    name: 'Migration20261126122246_parameter_transitions',
+    class: Migration20261126122246_parameter_transitions,
+  },
 ];

@@ -3,6 +3,7 @@
  * validators), static-nodes.json, the local permissioning file and each node's Besu TOML config.
  */
 import { encodeGenesisExtraData } from '../qbft/qbft-extra-data';
+import { genesisTransitionConfig, targetGasLimit } from './parameter-transitions';
 import {
   bootnodesOf,
   type LayoutNode,
@@ -44,11 +45,7 @@ export function genesisJson(layout: NetworkLayout): Record<string, unknown> {
       berlinBlock: 0,
       londonBlock: 0,
       ...(p.freeGas ? { zeroBaseFee: true } : {}),
-      qbft: {
-        blockperiodseconds: p.blockPeriodSeconds,
-        epochlength: p.epochLength,
-        requesttimeoutseconds: p.requestTimeoutSeconds,
-      },
+      ...genesisTransitionConfig(p, layout.transitions ?? []),
     },
     nonce: '0x0',
     timestamp: '0x0',
@@ -112,10 +109,16 @@ export function besuToml(layout: NetworkLayout, node: LayoutNode): string {
     ['metrics-host', tomlString('0.0.0.0')],
     ['sync-mode', tomlString('FULL')],
     ...(layout.parameters.freeGas ? ([['min-gas-price', '0']] as [string, string][]) : []),
+    ...gasTarget(layout),
   ];
   return `# Besu configuration of ${node.name} (${node.role}) on network ${layout.networkId}\n${lines
     .map(([key, value]) => `${key}=${value}`)
     .join('\n')}\n`;
+}
+
+function gasTarget(layout: NetworkLayout): [string, string][] {
+  const target = targetGasLimit(layout.transitions ?? []);
+  return target === undefined ? [] : [['target-gas-limit', String(target)]];
 }
 
 function tomlString(value: string): string {

@@ -1,6 +1,6 @@
 /** A network's stored provisioning plan: the genesis parameters (nodes live in network_node). */
 import { defineEntity, p, type InferEntity } from '@mikro-orm/core';
-import type { NetworkParameters } from '@strata/contracts';
+import type { NetworkParameters, ParameterTransition } from '@strata/contracts';
 
 export const ProvisioningPlanRecord = defineEntity({
   name: 'ProvisioningPlanRecord',
@@ -10,6 +10,8 @@ export const ProvisioningPlanRecord = defineEntity({
     parameters: p.json<NetworkParameters>(),
     /** Addresses written into the genesis extraData, in order. */
     genesisValidators: p.json<string[]>(),
+    /** Approved parameter changes, as Besu transitions at future blocks (parameter-transitions.ts). */
+    transitions: p.json<ParameterTransition[]>().default('[]'),
     createdAt: p.datetime(),
   },
 });

@@ -19,7 +19,7 @@ import { Clock } from '@strata/runtime';
 import { NetworkMember } from '../networks/network.entity';
 import { NetworkNode, toNodeDto } from '../nodes/network-node.entity';
 import { encodeGenesisExtraData } from '../qbft/qbft-extra-data';
-import type { NetworkLayout } from './network-layout';
+import { type NetworkLayout, nodeRpcUrl } from './network-layout';
 import { NodeKeyStore } from './node-key-store';
 import { planNetwork } from './node-plan';
 import { ProvisioningPlanRecord } from './provisioning-plan.entity';
@@ -60,6 +60,7 @@ export class ProvisioningService {
       networkId,
       parameters: plan.parameters,
       genesisValidators: [...layout.genesisValidators],
+      transitions: [],
       createdAt: now,
     });
     const nodes = layout.nodes.map((node) => {
@@ -72,7 +73,7 @@ export class ProvisioningService {
         enode: node.enode,
         publicKey: node.publicKey,
         address: node.address,
-        endpoints: {},
+        endpoints: { rpcUrl: nodeRpcUrl(node.name) },
         status: 'active',
         joinedAt: now,
         leftAt: null,
@@ -162,6 +163,7 @@ export function layoutOf(
     networkId: record.networkId,
     parameters: record.parameters,
     genesisValidators: record.genesisValidators,
+    transitions: record.transitions,
     nodes: nodes
       .filter((node) => node.status === 'active')
       .map((node) => ({
@@ -186,6 +188,7 @@ function toPlanDto(
     genesisExtraData: encodeGenesisExtraData(record.genesisValidators),
     validators: record.genesisValidators,
     nodes: nodes.map(toNodeDto),
+    transitions: record.transitions,
     createdAt: record.createdAt.toISOString(),
   };
 }

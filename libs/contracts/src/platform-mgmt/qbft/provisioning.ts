@@ -80,6 +80,16 @@ export const provisionNetworkSchema = z.object({
 });
 export type ProvisionNetwork = z.infer<typeof provisionNetworkSchema>;
 
+/** An approved parameter change, in force from `block` on (see docs/qbft.md). */
+export const parameterTransitionSchema = z.object({
+  proposalId: z.uuid(),
+  block: z.int().min(0),
+  blockPeriodSeconds: z.int().optional(),
+  requestTimeoutSeconds: z.int().optional(),
+  gasLimit: z.int().optional(),
+});
+export type ParameterTransition = z.infer<typeof parameterTransitionSchema>;
+
 /** A stored provisioning plan (id = network id); also the `network-provisioned.v1` event. */
 export const provisioningPlanSchema = z.object({
   id: z.uuid(),
@@ -88,6 +98,8 @@ export const provisioningPlanSchema = z.object({
   genesisExtraData: z.string(),
   validators: z.array(z.string()),
   nodes: z.array(nodeSchema),
+  /** Approved parameter changes scheduled as Besu transitions, oldest first. */
+  transitions: z.array(parameterTransitionSchema).default([]),
   createdAt: z.iso.datetime(),
 });
 export type ProvisioningPlan = z.infer<typeof provisioningPlanSchema>;
