@@ -13,6 +13,7 @@ import {
   type OnApplicationBootstrap,
   type OnApplicationShutdown,
 } from '@nestjs/common';
+import { LockMode } from '@mikro-orm/core';
 import { MikroORM, type EntityManager } from '@mikro-orm/postgresql';
 import { AuditAnchorsArtifact } from '@strata/chain';
 import { AuditLogTopics } from '@strata/contracts';
@@ -26,6 +27,8 @@ import { toAnchorDto } from './audit-log.dto';
 import { AuditLogMetrics } from './audit-log.metrics';
 
 export const ANCHOR_TICK_MS = 2_000;
+/** pg advisory lock key of the anchor decision ('audit' in ASCII). */
+const ANCHOR_LOCK = 0x61756469;
 
 @Injectable()
 export class AnchorScheduler implements OnApplicationBootstrap, OnApplicationShutdown {
@@ -80,24 +83,36 @@ export class AnchorScheduler implements OnApplicationBootstrap, OnApplicationShu
       { orderBy: { firstSequence: 'asc' } },
     );
     if (inFlight) return this.follow(em, inFlight);
-    const window = await dueWindow(em, this.policy, this.clock.now());
-    if (!window || !anchoring.contractAddress) return;
-    em.create(AuditAnchorRecord, {
-      id: randomUUID(),
-      anchoringId: anchoring.id,
-      networkId: anchoring.networkId,
-      chainId: anchoring.chainId ?? null,
-      contractAddress: anchoring.contractAddress,
-      ...window,
-      status: 'pending',
-      transactionId: null,
-      txHash: null,
-      blockNumber: null,
-      failureReason: null,
-      createdAt: this.clock.now(),
-      anchoredAt: null,
+    if (!anchoring.contractAddress) return;
+    await this.openAnchor(anchoring);
+  }
+
+  /** Records the next due anchor `pending`; the advisory lock keeps instances from doubling it. */
+  private async openAnchor(anchoring: AuditAnchoringRecord): Promise<void> {
+    await this.orm.em.fork().transactional(async (em) => {
+      await em.execute('select pg_advisory_xact_lock(?)', [ANCHOR_LOCK]);
+      const inFlight = await em.count(AuditAnchorRecord, {
+        status: { $in: ['pending', 'submitted'] },
+      });
+      if (inFlight > 0) return;
+      const window = await dueWindow(em, this.policy, this.clock.now());
+      if (!window) return;
+      em.create(AuditAnchorRecord, {
+        id: randomUUID(),
+        anchoringId: anchoring.id,
+        networkId: anchoring.networkId,
+        chainId: anchoring.chainId ?? null,
+        contractAddress: anchoring.contractAddress ?? '',
+        ...window,
+        status: 'pending',
+        transactionId: null,
+        txHash: null,
+        blockNumber: null,
+        failureReason: null,
+        createdAt: this.clock.now(),
+        anchoredAt: null,
+      });
     });
-    await em.flush();
   }
 
   private async follow(em: EntityManager, anchor: AuditAnchorRecord): Promise<void> {
@@ -137,9 +152,10 @@ export class AnchorScheduler implements OnApplicationBootstrap, OnApplicationShu
       return this.settle(em, anchor, 'failed', tx.value.failureReason ?? tx.value.status);
     }
     if (tx.value.status !== 'confirmed') return;
-    anchor.txHash = tx.value.hash;
-    anchor.blockNumber = tx.value.blockNumber;
-    return this.settle(em, anchor, 'anchored', null);
+    return this.settle(em, anchor, 'anchored', null, {
+      txHash: tx.value.hash,
+      blockNumber: tx.value.blockNumber,
+    });
   }
 
   private async settle(
@@ -147,14 +163,24 @@ export class AnchorScheduler implements OnApplicationBootstrap, OnApplicationShu
     anchor: AuditAnchorRecord,
     status: 'anchored' | 'failed',
     reason: string | null,
+    onChain: { txHash: string | null; blockNumber: number | null } = {
+      txHash: null,
+      blockNumber: null,
+    },
   ): Promise<void> {
     await em.transactional(async (tx) => {
-      const record = await tx.findOneOrFail(AuditAnchorRecord, { id: anchor.id });
+      const record = await tx.findOneOrFail(
+        AuditAnchorRecord,
+        { id: anchor.id },
+        { lockMode: LockMode.PESSIMISTIC_WRITE, refresh: true },
+      );
+      // Another instance may have settled it meanwhile: announce an anchor once.
+      if (record.status === 'anchored' || record.status === 'failed') return;
       Object.assign(record, {
         status,
         failureReason: reason,
-        txHash: anchor.txHash,
-        blockNumber: anchor.blockNumber,
+        txHash: onChain.txHash,
+        blockNumber: onChain.blockNumber,
         anchoredAt: status === 'anchored' ? this.clock.now() : null,
       });
       if (status === 'anchored') {

@@ -7,6 +7,7 @@
 import type { EntityManager } from '@mikro-orm/postgresql';
 import { AuditLogTopics } from '@strata/contracts';
 import { AuditAnchorRecord, AuditChainHead, AuditEntryRecord } from './audit-log.entities';
+import { type ChainFault, firstChainFault, GENESIS_HASH } from './hash-chain';
 import { bytesToHex0x, hexToBytes, merkleRoot } from './merkle-tree';
 
 export interface AnchorPolicy {
@@ -47,13 +48,43 @@ export async function dueWindow(
   if (!oldest) return undefined;
   const full = last - first + 1 >= policy.maxEntries;
   if (!full && now.getTime() - oldest.recordedAt.getTime() < policy.intervalMs) return undefined;
-  return { firstSequence: first, lastSequence: last, root: await rootOf(em, first, last) };
+  return { firstSequence: first, lastSequence: last, root: await verifiedRoot(em, first, last) };
 }
 
-/** RFC 6962 root of the entries `first..last`, 0x-prefixed. */
-export async function rootOf(em: EntityManager, first: number, last: number): Promise<string> {
-  const hashes = await entryHashes(em, first, last);
-  return bytesToHex0x(merkleRoot(hashes.map(hexToBytes)));
+export class BrokenChainError extends Error {
+  constructor(readonly fault: ChainFault) {
+    super(`the audit chain is broken at entry ${fault.sequence} (${fault.kind}); not anchoring`);
+    this.name = 'BrokenChainError';
+  }
+}
+
+/**
+ * The root of `first..last` after recomputing every entry's hash and link from the stored
+ * canonical events: a row edited in the database is never anchored as if it were genuine.
+ */
+async function verifiedRoot(em: EntityManager, first: number, last: number): Promise<string> {
+  const rows = await em.find(
+    AuditEntryRecord,
+    { sequence: { $gte: first, $lte: last } },
+    { orderBy: { sequence: 'asc' } },
+  );
+  const before =
+    first === 1
+      ? GENESIS_HASH
+      : (await em.findOne(AuditEntryRecord, { sequence: first - 1 }))?.hash;
+  const fault = firstChainFault(
+    rows.map((row) => ({
+      sequence: row.sequence,
+      topic: row.topic,
+      eventId: row.eventId,
+      event: JSON.parse(row.event) as unknown,
+      previousHash: row.previousHash,
+      hash: row.hash,
+    })),
+    before,
+  );
+  if (fault) throw new BrokenChainError(fault);
+  return bytesToHex0x(merkleRoot(rows.map((row) => hexToBytes(row.hash))));
 }
 
 export async function entryHashes(

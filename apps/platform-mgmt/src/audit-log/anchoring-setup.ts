@@ -69,8 +69,10 @@ export class AnchoringSetup {
       return;
     }
     if (tx.value.status !== 'confirmed' || !tx.value.contractAddress) return;
+    // The anchors name their chain, so the verifier can tell a wrong RPC; asked again next pass.
     const status = await this.chainStatus.statusOf(anchoring.networkId);
-    anchoring.chainId = status.reachable ? status.chainId : null;
+    if (!status.reachable) return;
+    anchoring.chainId = status.chainId;
     anchoring.contractAddress = tx.value.contractAddress;
     anchoring.status = 'ready';
     this.logger.log(`audit anchors contract ${tx.value.contractAddress} on ${anchoring.networkId}`);
