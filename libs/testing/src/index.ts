@@ -13,7 +13,7 @@ export * from './stack/state';
 export * from './stack/process';
 export * from './stack/stack';
 export * from './stack/debian-packages';
-export { KAFKA_BROKERS, KAFKA_PORT, KAFKA_VERSION } from './stack/kafka';
+export { KAFKA_BROKERS, KAFKA_PORT, KAFKA_VERSION, deleteTopicsWithPrefix } from './stack/kafka';
 export { ANVIL_CHAIN_ID, ANVIL_RPC_URL, jsonRpc } from './stack/anvil';
 export * from './stack/private-anvil';
 export {

@@ -103,7 +103,8 @@ export function startKafka(paths: StackPaths, logFile: string): number {
   }
   return startDetached({
     command: javaBinary(),
-    args: ['-Xms128m', '-Xmx512m', ...jvm, 'kafka.Kafka', properties],
+    // A broker holding the topics of many local e2e runs needs more than 512 MB (it ran out at ~12k partitions).
+    args: ['-Xms128m', '-Xmx1536m', ...jvm, 'kafka.Kafka', properties],
     cwd: dataDir,
     env: process.env,
     logFile,
@@ -139,4 +140,28 @@ export function waitForKafka(options: WaitOptions = {}): Promise<void> {
     timeoutMs: 90_000,
     ...options,
   });
+}
+
+/**
+ * Deletes every topic whose name starts with `prefix` (an e2e run's own topics), so that repeated
+ * local runs do not pile up thousands of partitions in the shared broker. Best effort.
+ */
+export async function deleteTopicsWithPrefix(
+  prefix: string,
+  brokers: string = KAFKA_BROKERS,
+): Promise<number> {
+  if (prefix.length === 0) return 0;
+  const admin = new Kafka({
+    clientId: 'strata-e2e-cleanup',
+    brokers: [brokers],
+    logLevel: logLevel.NOTHING,
+  }).admin();
+  try {
+    await admin.connect();
+    const topics = (await admin.listTopics()).filter((topic) => topic.startsWith(prefix));
+    if (topics.length > 0) await admin.deleteTopics({ topics, timeout: 30_000 });
+    return topics.length;
+  } finally {
+    await admin.disconnect().catch(() => undefined);
+  }
 }
