@@ -52,7 +52,7 @@ export const VARIABLE_MEANINGS: Readonly<Record<string, string>> = {
   STRATA_LEDGER_MAX_ATTEMPTS:
     'Signing/broadcast attempts (fee bumps included) before a transaction is marked `stuck` with an alert.',
   STRATA_KEYVAULT:
-    'Where signing keys live: `software` (sealed in the ledger schema) or `pkcs11` (an HSM token).',
+    'Where signing keys (ledger accounts, identity DID keys) live: `software` (sealed in the app schema) or `pkcs11` (an HSM token).',
   STRATA_KEYSTORE_PASSPHRASE:
     'Passphrase (16+ characters) the software keystore key-encryption key is derived from; a local default applies only outside `NODE_ENV=production`.',
   STRATA_PKCS11_MODULE: 'PKCS#11 library of the HSM (with `STRATA_KEYVAULT=pkcs11`).',
@@ -70,6 +70,8 @@ export const VARIABLE_MEANINGS: Readonly<Record<string, string>> = {
     "Address of the TrustedIssuersRegistry; when set, verification checks the issuer's accreditation.",
   STRATA_IDENTITY_TRUSTED_SCHEMAS_REGISTRY_ADDRESS:
     'Address of the TrustedSchemasRegistry contract.',
+  STRATA_IDENTITY_ISSUANCE_POLICIES:
+    'JSON object from credential type or `credentialSchema` id to the eIDAS level (`low`/`substantial`/`high`) the issuing login needs; others get 403 `insufficient-level-of-assurance`.',
   STRATA_IDENTITY_KEYSTORE_PASSPHRASE:
     'Passphrase (16+ characters) the key-encryption key of platform-held DID keys is derived from; a local default applies only outside `NODE_ENV=production`.',
 };
@@ -84,7 +86,10 @@ function formatDefault(schema: (typeof APP_CONFIGS)[number]['schema'], key: stri
   const result = variableDefault(schema, key);
   if (result.kind === 'required') return '**required**';
   if (result.kind === 'optional') return '(derived)';
-  return result.value === '' ? '(empty)' : `\`${String(result.value)}\``;
+  if (result.value === '') return '(empty)';
+  const text =
+    typeof result.value === 'object' ? JSON.stringify(result.value) : String(result.value);
+  return `\`${text}\``;
 }
 
 export function renderConfigTable(): string {

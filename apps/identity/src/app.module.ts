@@ -4,6 +4,7 @@ import { Clock, serviceModules, SystemClock } from '@strata/runtime';
 import { loadIdentityConfig } from './config';
 import { IDENTITY_ENTITIES } from './entities';
 import { CredentialsService } from './credentials/credentials.service';
+import { IssuancePolicy } from './credentials/issuance-policy';
 import { IdentifiersService } from './identifiers/identifiers.service';
 import { didKeyCustodyProviders } from './key-custody/did-key-custody.providers';
 import { IdentityHandlers } from './identity.handlers';
@@ -25,6 +26,10 @@ const config = loadIdentityConfig();
     { provide: Clock, useClass: SystemClock },
     ...didKeyCustodyProviders(config),
     IdentifiersService,
+    {
+      provide: IssuancePolicy,
+      useValue: new IssuancePolicy(config.STRATA_IDENTITY_ISSUANCE_POLICIES),
+    },
     CredentialsService,
     { provide: STATUS_LIST_BASE_URL, useValue: config.STRATA_IDENTITY_STATUS_LIST_BASE_URL },
     StatusListsService,

@@ -3,6 +3,7 @@ import { z } from 'zod';
 import { baseConfigSchema, loadConfig } from '@strata/config';
 import { trustRegistryConfigShape } from './trust-registry/trust-registry.config';
 import { keyVaultConfigShape } from '@strata/key-custody';
+import { issuancePoliciesConfig } from './credentials/issuance-policy';
 
 /** The passphrase used when none is configured, for local development and tests only. */
 export const LOCAL_IDENTITY_KEYSTORE_PASSPHRASE = 'strata-local-development-identity-keystore';
@@ -19,6 +20,8 @@ const didKeyVaultShape = {
 export const identityConfigSchema = baseConfigSchema({ port: 3103 }).extend({
   ...trustRegistryConfigShape,
   ...didKeyVaultShape,
+  /** JSON object from credential type or credentialSchema id to the eIDAS level its issuer's login needs. */
+  STRATA_IDENTITY_ISSUANCE_POLICIES: issuancePoliciesConfig,
   /** Passphrase the key-encryption key of platform-held DID keys is derived from (scrypt). Required in production. */
   STRATA_IDENTITY_KEYSTORE_PASSPHRASE: z.string().min(16).optional(),
   /** Public URL under which the gateway serves status list credentials (GET {url}/{id}). */

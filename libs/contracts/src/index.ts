@@ -13,6 +13,7 @@ export * from './ledger/transaction-interventions';
 export * from './ledger/master-accounts';
 export * from './identity/identifiers';
 export * from './identity/keys';
+export * from './identity/vc-api';
 export * from './identity/credentials';
 export * from './identity/queries';
 export * from './identity/status-lists';

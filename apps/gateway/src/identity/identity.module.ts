@@ -6,6 +6,7 @@ import { IdentifiersController } from './identifiers.controller';
 import { IdentityClient } from './identity.client';
 import { PresentationsController } from './presentations.controller';
 import { StatusListsController } from './status-lists.controller';
+import { VcApiController } from './vc-api.controller';
 
 @Module({
   imports: [OperationsModule],
@@ -15,6 +16,7 @@ import { StatusListsController } from './status-lists.controller';
     CredentialsController,
     StatusListsController,
     PresentationsController,
+    VcApiController,
   ],
 })
 export class IdentityModule {}

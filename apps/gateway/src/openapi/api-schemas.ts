@@ -4,6 +4,13 @@
  * and documentation. Request bodies use the input view (defaults optional), responses the output.
  */
 import {
+  vcApiIssueRequestSchema,
+  vcApiIssueResponseSchema,
+  vcApiVerificationSchema,
+  vcApiVerifyCredentialRequestSchema,
+  vcApiVerifyPresentationRequestSchema,
+} from '@strata/contracts';
+import {
   createdEventStreamSchema,
   createEventStreamSchema,
   deadLetterListSchema,
@@ -141,6 +148,11 @@ const COMPONENTS = {
   StatusListCredential: [statusListCredentialSchema, 'output'],
   VerifyPresentation: [verifyPresentationSchema, 'input'],
   PresentationVerification: [presentationVerificationSchema, 'output'],
+  VcApiIssueRequest: [vcApiIssueRequestSchema, 'input'],
+  VcApiIssueResponse: [vcApiIssueResponseSchema, 'output'],
+  VcApiVerifyCredentialRequest: [vcApiVerifyCredentialRequestSchema, 'input'],
+  VcApiVerifyPresentationRequest: [vcApiVerifyPresentationRequestSchema, 'input'],
+  VcApiVerification: [vcApiVerificationSchema, 'output'],
   ListedDidPage: [listedDidPageSchema, 'output'],
   TrustedIssuer: [trustedIssuerSchema, 'output'],
   TrustedIssuerPage: [trustedIssuerPageSchema, 'output'],

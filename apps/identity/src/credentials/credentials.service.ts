@@ -20,6 +20,7 @@ import { Clock } from '@strata/runtime';
 import { auditOf, DidKeyCustody } from '../key-custody/did-key-custody';
 import { ManagedDid } from '../identifiers/managed-did.entity';
 import { ALG_OF, signAsIssuer } from './credential-signer';
+import { IssuancePolicy } from './issuance-policy';
 import { StatusListsService } from '../status/status-lists.service';
 import { verifyCredentialJwt } from './credential-verifier';
 import type { IssuerTrust } from '../trust-registry/issuer-trust';
@@ -31,6 +32,7 @@ export class CredentialsService {
   constructor(
     private readonly clock: Clock,
     private readonly custody: DidKeyCustody,
+    private readonly issuancePolicy: IssuancePolicy,
     private readonly statusLists: StatusListsService,
   ) {}
 
@@ -40,6 +42,7 @@ export class CredentialsService {
     input: IssueCredential,
     actor: Actor & { organisationId: string },
   ): Promise<IssuedCredential> {
+    this.issuancePolicy.assertMayIssue(actor.levelOfAssurance, input.types);
     const issuer = await em.findOne(ManagedDid, { did: input.issuer });
     if (!issuer || issuer.organisationId !== actor.organisationId) {
       throw DomainProblem.forbidden(`${input.issuer} is not a DID of the caller's organisation.`);

@@ -77,8 +77,15 @@ export abstract class CustodiedKeyVault extends KeyVault {
   protected abstract generate(keyId: string, curve: KeyCurve): Promise<GeneratedKey>;
   /** Signs a 32-byte digest with a secp256k1 key (an Ethereum signature, low s). */
   protected abstract signWithKey(key: StoredKey, digest: Uint8Array): Promise<Signature>;
-  /** Signs a JWS signing input with a P-256 (ECDSA over SHA-256, r || s) or Ed25519 key. */
-  protected abstract signMessage(key: StoredKey, message: Uint8Array): Promise<Uint8Array>;
+  /**
+   * Signs a JWS signing input: ECDSA keys sign its SHA-256 `digest` (64 bytes r || s, low s for
+   * secp256k1), Ed25519 keys the message itself.
+   */
+  protected abstract signMessage(
+    key: StoredKey,
+    message: Uint8Array,
+    digest: Uint8Array,
+  ): Promise<Uint8Array>;
 
   async createKey(ownerOrganisationId: string, label: string): Promise<CreatedKey> {
     const key = await this.createSigningKey(ownerOrganisationId, label);
@@ -149,10 +156,7 @@ export abstract class CustodiedKeyVault extends KeyVault {
     if (signingInput.length === 0) throw new Error('a JWS signing input is never empty');
     const key = await this.usableKey(keyId, audit);
     const digest = createHash('sha256').update(signingInput).digest();
-    const signature =
-      key.curve === 'secp256k1'
-        ? getBytes((await this.signWithKey(key, digest)).serialized).subarray(0, 64)
-        : await this.signMessage(key, signingInput);
+    const signature = await this.signMessage(key, signingInput, digest);
     await this.audit(key, audit, 'jws', digest);
     return signature;
   }

@@ -4,10 +4,9 @@
  * app's schema keeps only the key's owner, public key and CKA_ID. The token's raw r || s becomes
  * an Ethereum signature in ethereum-signature.ts.
  */
-import { createHash } from 'node:crypto';
 import { p256 } from '@noble/curves/p256';
 import { secp256k1 } from '@noble/curves/secp256k1';
-import { type Signature } from 'ethers';
+import { getBytes, type Signature } from 'ethers';
 import type { Clock } from '@strata/runtime';
 import {
   CustodiedKeyVault,
@@ -73,10 +72,17 @@ export class Pkcs11KeyVault extends CustodiedKeyVault {
     return ethereumSignatureFromRaw(raw, digest, publicKey);
   }
 
-  protected async signMessage(key: StoredKey, message: Uint8Array): Promise<Uint8Array> {
+  protected async signMessage(
+    key: StoredKey,
+    message: Uint8Array,
+    digest: Uint8Array,
+  ): Promise<Uint8Array> {
     const id = Buffer.from(key.material, 'hex');
     if (key.curve === 'Ed25519') return new Uint8Array(this.token.signEdDsa(id, message));
-    const digest = createHash('sha256').update(message).digest();
+    if (key.curve === 'secp256k1') {
+      // Through the Ethereum path: it normalises s to the lower half, as ES256K verifiers require.
+      return getBytes((await this.signWithKey(key, digest)).serialized).subarray(0, 64);
+    }
     return new Uint8Array(this.token.signDigest(id, digest));
   }
 }

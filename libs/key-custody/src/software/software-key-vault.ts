@@ -4,7 +4,7 @@
  * in the app's schema, opened for the moment of one signature. Private keys are never logged or
  * returned. Existing private keys (identity's DID keys sealed before key custody) can be imported.
  */
-import { createHash, randomUUID } from 'node:crypto';
+import { randomUUID } from 'node:crypto';
 import { ed25519 } from '@noble/curves/ed25519';
 import { p256 } from '@noble/curves/p256';
 import { secp256k1 } from '@noble/curves/secp256k1';
@@ -92,12 +92,17 @@ export class SoftwareKeyVault extends CustodiedKeyVault {
     }
   }
 
-  protected async signMessage(key: StoredKey, message: Uint8Array): Promise<Uint8Array> {
+  protected async signMessage(
+    key: StoredKey,
+    message: Uint8Array,
+    digest: Uint8Array,
+  ): Promise<Uint8Array> {
     const privateKey = this.open(key);
     try {
       if (key.curve === 'Ed25519') return ed25519.sign(message, privateKey);
-      return p256
-        .sign(createHash('sha256').update(message).digest(), privateKey)
+      const curve = key.curve === 'P-256' ? p256 : secp256k1;
+      return curve
+        .sign(digest, privateKey, { lowS: key.curve === 'secp256k1' })
         .toCompactRawBytes();
     } finally {
       privateKey.fill(0);
@@ -105,10 +110,12 @@ export class SoftwareKeyVault extends CustodiedKeyVault {
   }
 
   private open(key: StoredKey): Buffer {
-    // Keys recorded before curves existed are secp256k1 and sealed with their address.
-    const context = key.publicKey
-      ? sealContext(key.keyId, key.curve, key.publicKey)
-      : { keyId: key.keyId, address: key.address ?? '' };
+    // secp256k1 keys are sealed with their address (recorded, so not derived again per
+    // signature), the other curves with their public key.
+    const context = {
+      keyId: key.keyId,
+      address: key.curve === 'secp256k1' ? (key.address ?? '') : (key.publicKey ?? ''),
+    };
     return this.encryption.open(key.material, context);
   }
 }
