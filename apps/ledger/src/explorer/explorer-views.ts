@@ -1,7 +1,9 @@
 /**
  * Node answers turned into the explorer's views (decimal quantities, ISO times) and the
  * decoding of logs with the ABIs of the network's event listeners (raw when none matches).
+ * Addresses are answered in their EIP-55 checksummed form (nodes answer them lowercase).
  */
+import { getAddress } from 'ethers';
 import type {
   BlockDetail,
   BlockSummary,
@@ -15,6 +17,10 @@ import type { RpcBlock, RpcLog, RpcReceipt, RpcTransaction } from './explorer-ch
 
 const decimal = (hex: string | null | undefined): string => BigInt(hex ?? '0x0').toString();
 const num = (hex: string): number => Number(BigInt(hex));
+/** The EIP-55 checksummed form of an address in any case (a wrong mixed-case checksum too). */
+export const checksummed = (address: string): string => getAddress(address.toLowerCase());
+const checksummedOrNull = (address: string | null | undefined): string | null =>
+  address ? checksummed(address) : null;
 
 export function blockSummary(block: RpcBlock): BlockSummary {
   return {
@@ -22,7 +28,7 @@ export function blockSummary(block: RpcBlock): BlockSummary {
     hash: block.hash,
     parentHash: block.parentHash,
     timestamp: new Date(num(block.timestamp) * 1000).toISOString(),
-    miner: block.miner,
+    miner: checksummed(block.miner),
     gasUsed: decimal(block.gasUsed),
     gasLimit: decimal(block.gasLimit),
     transactionCount: block.transactions.length,
@@ -34,8 +40,8 @@ export function transactionSummary(tx: RpcTransaction): TransactionSummary {
     hash: tx.hash,
     blockNumber: tx.blockNumber ? decimal(tx.blockNumber) : null,
     transactionIndex: tx.transactionIndex ? num(tx.transactionIndex) : null,
-    from: tx.from,
-    to: tx.to ?? null,
+    from: checksummed(tx.from),
+    to: checksummedOrNull(tx.to),
     value: decimal(tx.value),
   };
 }
@@ -60,7 +66,7 @@ export function explorerEvent(
   return {
     id: contractEventId({ blockHash: log.blockHash, logIndex }),
     networkId,
-    address: log.address,
+    address: checksummed(log.address),
     blockNumber: decimal(log.blockNumber),
     blockHash: log.blockHash,
     transactionHash: log.transactionHash,
@@ -86,7 +92,7 @@ export function transactionDetail(
       ? {
           status: num(receipt.status) === 1 ? 'succeeded' : 'reverted',
           gasUsed: decimal(receipt.gasUsed),
-          contractAddress: receipt.contractAddress ?? null,
+          contractAddress: checksummedOrNull(receipt.contractAddress),
           events: receipt.logs.map(decode),
         }
       : null,

@@ -32,6 +32,7 @@ import { ExplorerChain, type RpcLog } from './explorer-chain';
 import {
   blockDetail,
   blockSummary,
+  checksummed,
   explorerEvent,
   transactionDetail,
   transactionSummary,
@@ -163,7 +164,7 @@ export class ExplorerService {
       .filter((tx) => tx.from.toLowerCase() === lower || tx.to?.toLowerCase() === lower)
       .slice(0, ADDRESS_RECENT_LIMIT);
     return {
-      address,
+      address: checksummed(address),
       balance: BigInt(account.balance).toString(),
       transactionCount: Number(BigInt(account.nonce)),
       isContract: account.code !== '0x' && account.code !== '',
