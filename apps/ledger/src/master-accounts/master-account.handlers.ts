@@ -39,6 +39,8 @@ export class MasterAccountHandlers implements OnModuleInit {
         LedgerTransactionTopics.transitioned(status),
         transactionSchema,
         ({ em, outbox, payload }) => this.masterAccounts.settle(em, outbox, payload),
+        // Master accounts only deploy and call: plain transfers never settle anything.
+        { relevant: (tx) => tx.kind !== 'transfer' },
       );
     }
     this.consumers.onQuery<MasterAccountQuery, unknown>(

@@ -1,5 +1,6 @@
 /**
- * The submitter/confirmation loop. Everything it knows is in PostgreSQL, so a restart resumes:
+ * The submitter and confirmation loops (one signs and broadcasts, one follows receipts, so
+ * neither waits for the other). Everything they know is in PostgreSQL, so a restart resumes:
  * - accepted -> signed: signs at the allocated nonce (signed bytes stored before broadcast);
  * - signed -> submitted: broadcasts the stored bytes (a repeat is harmless: same hash);
  * - submitted -> mined -> confirmed | failed: polls receipts of every attempt's hash (anvil's
@@ -51,7 +52,12 @@ export class TransactionSubmitter implements OnApplicationBootstrap, OnApplicati
 
   onApplicationBootstrap(): void {
     this.running = true;
-    this.loop = this.run();
+    // Two loops over disjoint statuses (row locks, SKIP LOCKED): following receipts never holds
+    // up signing and broadcasting what was just accepted.
+    this.loop = Promise.all([
+      this.run('submit', async () => (await this.signAccepted()) + (await this.broadcastSigned())),
+      this.run('follow', () => this.follower.followPending()),
+    ]).then(() => undefined);
   }
 
   async onApplicationShutdown(): Promise<void> {
@@ -59,16 +65,14 @@ export class TransactionSubmitter implements OnApplicationBootstrap, OnApplicati
     await this.loop;
   }
 
-  private async run(): Promise<void> {
+  private async run(name: string, pass: () => Promise<number>): Promise<void> {
     while (this.running) {
       let worked = 0;
       try {
-        worked += await this.signAccepted();
-        worked += await this.broadcastSigned();
-        worked += await this.follower.followPending();
+        worked = await pass();
       } catch (error) {
         this.logger.warn(
-          `submitter pass failed: ${error instanceof Error ? error.message : String(error)}`,
+          `${name} pass failed: ${error instanceof Error ? error.message : String(error)}`,
         );
       }
       if (worked === 0) await new Promise((r) => setTimeout(r, this.settings.pollIntervalMs));
