@@ -1,7 +1,7 @@
 /**
  * A listener of the event sync: which contract events of a network the ledger follows and how
- * far it got. `nextBlock` is the checkpoint: it moves in the same database transaction as the
- * outbox rows of the events it delivered (ADR 0009), so a crash can neither skip nor lose them.
+ * far it got. `nextBlock` is the checkpoint: it is committed only after Kafka acknowledged the
+ * events of the window it passes (ADR 0013), so a crash can neither skip nor lose them.
  */
 import { defineEntity, p, type InferEntity } from '@mikro-orm/core';
 import type { Actor, EventListener as EventListenerDto } from '@strata/contracts';

@@ -4,7 +4,7 @@
  * abandoned blocks, or read the next confirmed window with eth_getLogs and publish its events.
  * Events are produced to Kafka and acknowledged before the step returns; the caller commits the
  * checkpoint (`nextBlock`) afterwards, so it never passes an event Kafka has not acknowledged
- * (ADR 0010). A crash in between publishes the window again: at-least-once, stable event ids.
+ * (ADR 0013). A crash in between publishes the window again: at-least-once, stable event ids.
  */
 import { Injectable, Logger } from '@nestjs/common';
 import type { EntityManager } from '@mikro-orm/postgresql';
