@@ -66,9 +66,16 @@ describe('console explorer', () => {
 
       const blocks = page.getByTestId('explorer-blocks');
       // The ledger learns of the network through an event: reload until the explorer answers.
-      for (let attempt = 0; (await blocks.locator('tbody tr').count()) === 0; attempt++) {
+      // Each load is given time to render its rows before the count (right after a reload the
+      // page has not fetched anything yet).
+      for (let attempt = 0; ; attempt++) {
+        await blocks
+          .locator('tbody tr')
+          .first()
+          .waitFor({ timeout: 5_000 })
+          .catch(() => undefined);
+        if ((await blocks.locator('tbody tr').count()) > 0) break;
         if (attempt > 30) throw new Error('no blocks shown');
-        await page.waitForTimeout(2_000);
         await page.reload();
       }
       const numbers = await blocks.locator('tbody tr td:first-child').allTextContents();
