@@ -24,6 +24,8 @@ export const AUDIT_CONSUMER_GROUP = 'platform-mgmt:audit-log';
 export class AuditEventConsumer implements OnApplicationBootstrap, BeforeApplicationShutdown {
   private readonly logger = new Logger(AuditEventConsumer.name);
   private consumer: Consumer | undefined;
+  private running = false;
+  private starting: Promise<void> = Promise.resolve();
 
   constructor(
     private readonly bus: KafkaBus,
@@ -31,7 +33,39 @@ export class AuditEventConsumer implements OnApplicationBootstrap, BeforeApplica
     private readonly metrics: AuditLogMetrics,
   ) {}
 
-  async onApplicationBootstrap(): Promise<void> {
+  /**
+   * Starts in the background and keeps retrying: a slow or briefly unavailable Kafka delays the
+   * audit log (events wait in Kafka) instead of failing platform-mgmt's start.
+   */
+  onApplicationBootstrap(): void {
+    this.running = true;
+    this.starting = this.startWithRetry();
+  }
+
+  async beforeApplicationShutdown(): Promise<void> {
+    this.running = false;
+    await this.starting;
+    await this.consumer?.disconnect();
+  }
+
+  private async startWithRetry(): Promise<void> {
+    for (let attempt = 1; this.running; attempt++) {
+      try {
+        await this.start();
+        return;
+      } catch (error) {
+        await this.consumer?.disconnect().catch(() => undefined);
+        this.consumer = undefined;
+        const delayMs = Math.min(30_000, 500 * 2 ** Math.min(attempt, 6));
+        this.logger.warn(
+          `audit log consumer not started (attempt ${attempt}, retrying in ${delayMs} ms): ${error instanceof Error ? error.message : String(error)}`,
+        );
+        await new Promise((resolve) => setTimeout(resolve, delayMs));
+      }
+    }
+  }
+
+  private async start(): Promise<void> {
     const topics = auditedTopics();
     await this.bus.ensureTopics(topics);
     const consumer = this.bus.consumer(AUDIT_CONSUMER_GROUP);
@@ -45,10 +79,6 @@ export class AuditEventConsumer implements OnApplicationBootstrap, BeforeApplica
       eachMessage: ({ topic, message }) => this.record(this.bus.logicalName(topic), message),
     });
     this.logger.log(`recording ${topics.length} event topics in the audit log`);
-  }
-
-  async beforeApplicationShutdown(): Promise<void> {
-    await this.consumer?.disconnect();
   }
 
   private async record(topic: string, message: KafkaMessage): Promise<void> {
