@@ -22,6 +22,7 @@ import { jsonRpc, readE2eRun, restartApp } from '@strata/testing';
 import { apiAs, raw } from './support/api';
 import { eventually } from './support/eventually';
 import {
+  allTransactions,
   anvilNetwork,
   type Member,
   memberWithRole,
@@ -291,6 +292,7 @@ describe('on-chain trust registries, end to end', () => {
   }, 600_000);
 
   it('refuses a change signed by a key the DID does not hold, with the contract error and nothing sent', async () => {
+    const before = (await allTransactions(member, networkId)).length;
     const forged = await change(
       { kind: 'deactivate-did', did: tao.did, signerDid: tao.did },
       new SigningKey(hexlify(randomBytes(32))),
@@ -298,6 +300,7 @@ describe('on-chain trust registries, end to end', () => {
     expect(forged.status).toBe(422);
     expect(forged.contentType).toContain('application/problem+json');
     expect(JSON.stringify(forged.body)).toContain('Unauthorised');
+    expect((await allTransactions(member, networkId)).length).toBe(before);
   }, 600_000);
 
   it('fails credentials once the TAO revokes the accreditation', async () => {

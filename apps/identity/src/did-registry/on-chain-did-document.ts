@@ -56,15 +56,22 @@ function publicKeyMultibase(method: OnChainVerificationMethod): string {
   return encodeDidKey(keyType, bytes).multibase;
 }
 
-const validAt = (method: OnChainVerificationMethod, at: Date): boolean =>
-  method.validFrom.getTime() <= at.getTime() &&
-  (method.validUntil === null || at.getTime() < method.validUntil.getTime());
+/** Valid at `at`; with `at` null, valid in the chain's current state (not expired). */
+const validAt = (method: OnChainVerificationMethod, at: Date | null): boolean =>
+  at === null
+    ? method.validUntil === null
+    : method.validFrom.getTime() <= at.getTime() &&
+      (method.validUntil === null || at.getTime() < method.validUntil.getTime());
 
-/** The DID document of `record` with the relationships of the keys valid at `at`. */
+/**
+ * The DID document of `record` with the relationships of the keys valid at `at` (a credential's
+ * issuance), or of the keys not expired on chain when `at` is null (the current document: block
+ * time, not this server's clock, decides what is current).
+ */
 export function onChainDidDocument(
   method: string,
   record: OnChainDidRecord,
-  at: Date,
+  at: Date | null,
 ): { didDocument: Record<string, unknown>; didDocumentMetadata: Record<string, unknown> } {
   const did = onChainDid(method, record.id);
   const vmId = (m: OnChainVerificationMethod) => `${did}#${m.fragment}`;
@@ -92,7 +99,7 @@ export function onChainDidDocument(
       created: record.created.toISOString(),
       updated: record.updated.toISOString(),
       deactivated: record.deactivated,
-      versionTime: at.toISOString(),
+      ...(at ? { versionTime: at.toISOString() } : {}),
       verificationMethodValidity: record.methods.map((m) => ({
         id: vmId(m),
         validFrom: m.validFrom.toISOString(),
@@ -102,11 +109,11 @@ export function onChainDidDocument(
   };
 }
 
-/** Resolves an on-chain DID as of `at`; failures are resolution metadata, never thrown. */
+/** Resolves an on-chain DID as of `at` (null: current); failures are metadata, never thrown. */
 export async function resolveOnChainDid(
   registries: OnChainRegistries,
   did: string,
-  at: Date,
+  at: Date | null,
 ): Promise<OnChainResolution> {
   const parsed = parseOnChainDid(did, registries.method);
   if ('error' in parsed) {

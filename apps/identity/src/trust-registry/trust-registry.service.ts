@@ -25,7 +25,6 @@ import type {
   TrustedIssuer,
   TrustedSchema,
 } from '@strata/contracts';
-import { Clock } from '@strata/runtime';
 import { resolveOnChainDid } from '../did-registry/on-chain-did-document';
 import type { OnChainRegistries } from '../did-registry/on-chain-registries';
 import { domainOf, planTrustChange } from './trust-change';
@@ -42,7 +41,6 @@ const RESOLUTION_STATUS = {
 @Injectable()
 export class TrustRegistryService {
   constructor(
-    private readonly clock: Clock,
     @Inject(ON_CHAIN_REGISTRIES) private readonly configured: OnChainRegistries | null,
     @Inject(TRUST_NETWORK_ID) private readonly networkId: string | null,
     @Inject(ISSUER_TRUST) private readonly trust: IssuerTrust | null,
@@ -59,7 +57,7 @@ export class TrustRegistryService {
   }
 
   async resolve(did: string): Promise<DidResolutionResult> {
-    const result = await resolveOnChainDid(this.registries(), did, this.clock.now());
+    const result = await resolveOnChainDid(this.registries(), did, null);
     if (result.didDocument === null) {
       const { error, reason } = result.didResolutionMetadata;
       throw new DomainProblem({
