@@ -119,19 +119,22 @@ describe('speed-up and four-eyes cancellation of a pending transaction', () => {
     const replacementHash = String(sped.hash);
     expect(replacementHash).not.toBe(first.hash);
 
-    const replacement = await eventually(() => inPool(replacementHash), 'the replacement');
+    const replacement = await eventually(
+      async () => (await inPool(replacementHash)) ?? undefined,
+      'the replacement in the pool',
+    );
     expect(replacement?.nonce).toBe(original.nonce);
     expect(BigInt(replacement?.maxFeePerGas ?? replacement?.gasPrice ?? 0)).toBeGreaterThan(
       BigInt(original.maxFeePerGas ?? original.gasPrice ?? 0),
     );
 
-    const before = await minedCount();
     await jsonRpc(anvil.rpcUrl, 'evm_mine');
     const confirmed = await waitForStatus(alice, networkId, accepted.id, ['confirmed']);
     expect(confirmed.nonce).toBe(first.nonce);
     expect(await receipt(first.hash ?? '')).toBeNull();
     expect(await receipt(confirmed.hash ?? '')).not.toBeNull();
-    expect(await minedCount()).toBe(before + 1);
+    // Exactly one transaction took the nonce, and nothing beyond it was mined.
+    expect(await minedCount()).toBe(confirmed.nonce + 1);
     await eventually(
       () =>
         tap.events.find(
@@ -205,13 +208,12 @@ describe('speed-up and four-eyes cancellation of a pending transaction', () => {
     expect(BigInt(cancelling.value)).toBe(0n);
     expect(cancelling.nonce).toBe(`0x${first.nonce.toString(16)}`);
 
-    const before = await minedCount();
     await jsonRpc(anvil.rpcUrl, 'evm_mine');
     const cancelled = await waitForStatus(alice, networkId, accepted.id, ['cancelled']);
     expect(cancelled.nonce).toBe(first.nonce);
     expect(await receipt(first.hash ?? '')).toBeNull();
     expect(await receipt(cancelled.hash ?? '')).not.toBeNull();
-    expect(await minedCount()).toBe(before + 1);
+    expect(await minedCount()).toBe(cancelled.nonce + 1);
     expect(BigInt(await jsonRpc<string>(anvil.rpcUrl, 'eth_getBalance', [SINK, 'latest']))).toBe(
       sinkBefore,
     );
