@@ -15,12 +15,17 @@ export const ALERT_KINDS = [
 export const alertKindSchema = z.enum(ALERT_KINDS);
 export type AlertKind = z.infer<typeof alertKindSchema>;
 
+/** True unless the URL names a user or password (a malformed URL is the url check's to refuse). */
+function withoutCredentials(value: string): boolean {
+  if (!URL.canParse(value)) return true;
+  const url = new URL(value);
+  return !url.username && !url.password;
+}
+
 export const alertWebhookUrlSchema = z
   .url({ protocol: /^https?$/, error: 'must be an http(s) URL' })
   .max(2048)
-  .refine((value) => !new URL(value).username && !new URL(value).password, {
-    error: 'must not carry credentials',
-  });
+  .refine(withoutCredentials, { error: 'must not carry credentials' });
 
 export const monitoringSettingsBodySchema = z
   .object({
