@@ -165,7 +165,13 @@ export class EventStreamsController {
     @CurrentActor() actor: Actor,
     @Res({ passthrough: true }) res: Response,
   ): Promise<unknown> {
-    const command = { change: 'redrive', networkId, streamId, ids: body.ids } as const;
+    // No `ids` key at all for "every dead letter": an `ids: undefined` reached the ledger as null.
+    const command = {
+      change: 'redrive',
+      networkId,
+      streamId,
+      ...(body.ids ? { ids: body.ids } : {}),
+    } as const;
     return this.change(command, { rawKey, actor, res });
   }
 

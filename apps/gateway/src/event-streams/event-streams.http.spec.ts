@@ -117,7 +117,7 @@ describe('event streams at the gateway', () => {
     expect(res.status).toBe(201);
     const [sent] = h.requester.requests;
     expect(sent.topic).toBe(EventStreamTopics.changeEventStream);
-    expect(sent.request.payload).toEqual({
+    expect(sent.request.payload).toStrictEqual({
       change: 'redrive',
       networkId: NETWORK,
       streamId: STREAM,
