@@ -40,6 +40,21 @@ describe('IdempotencyService', () => {
     expect(operation.command.key).toBe(operation.id);
   });
 
+  it('keeps the command as JSON carries it: a key left undefined is absent, never null', async () => {
+    const { operation } = await service.begin({
+      kind: 'k',
+      subject: 'alice',
+      body: {},
+      command: (id) => ({
+        topic: 't',
+        key: id,
+        payload: { change: 'redrive', ids: undefined },
+        actor,
+      }),
+    });
+    expect(operation.command.payload).toStrictEqual({ change: 'redrive' });
+  });
+
   it('finds the same operation for the same key and the same body in another key order', async () => {
     const first = await service.begin({
       kind: 'k',

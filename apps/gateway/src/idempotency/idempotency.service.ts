@@ -63,7 +63,7 @@ export class IdempotencyService {
       subject: request.subject,
       idempotencyKey: request.idempotencyKey ?? null,
       requestHash: hash,
-      command: request.command(id),
+      command: asTransmitted(request.command(id)),
       status: 'pending',
       outcome: null,
       createdAt: now,
@@ -83,4 +83,13 @@ export class IdempotencyService {
       }),
     );
   }
+}
+
+/**
+ * The command exactly as Kafka will carry it (JSON): keys whose value is `undefined` are dropped
+ * here, instead of being stored (and then sent) as `null` by the ORM's JSON column — a service
+ * whose schema allows a key to be absent but not null would otherwise refuse the command.
+ */
+function asTransmitted(command: OperationCommand): OperationCommand {
+  return JSON.parse(JSON.stringify(command)) as OperationCommand;
 }
