@@ -3,7 +3,9 @@
  * signature (did-jwt against the issuer's resolved document), issuer resolution, validity
  * period (by the Clock, not did-jwt's own time checks) and status (no status list yet). With
  * the network's trust registries (issuer trust), the issuer's DID is resolved as of the
- * credential's issuance time (on-chain DIDs included) and its accreditation is checked too.
+ * credential's issuance time (on-chain DIDs included) and its accreditation is checked too. A
+ * credential naming a `credentialSchema` identity knows gets the `schema` check
+ * (credential-schemas.ts).
  */
 import { decodeJWT, verifyJWT } from 'did-jwt';
 import type { Resolvable } from 'did-resolver';
@@ -11,6 +13,7 @@ import type { VerificationResult } from '@strata/contracts';
 import { parseDidKey } from '../identifiers/did-key';
 import { didKeyResolver } from '../identifiers/did-key-resolver';
 import type { IssuerTrust } from '../trust-registry/issuer-trust';
+import { checkSubject, schemaEntriesOf } from './credential-schemas';
 
 type Check = VerificationResult['checks'][number];
 type Problem = VerificationResult['problems'][number];
@@ -69,13 +72,17 @@ export async function verifyCredentialJwt(
   const status = await statusProblems(payload, statusOf);
   problems.push(...status.problems);
   if (trust && issuer) problems.push(...(await trust.accreditationProblems(issuer, payload)));
+  const schema = schemaCheck(payload.vc);
+  problems.push(...schema.problems);
   const failedChecks = new Set(problems.map((p) => p.check));
   const names = ['signature', 'issuer', 'validity', 'status'] as Check['check'][];
   if (trust) names.push('accreditation');
+  if (schema.detail) names.push('schema');
   const checks: Check[] = names.map((check) => ({
     check,
     ok: !failedChecks.has(check) && !(check === 'signature' && failedChecks.has('issuer')),
     ...(check === 'status' ? { detail: status.detail } : {}),
+    ...(check === 'schema' ? { detail: schema.detail } : {}),
   }));
   return { verified: problems.length === 0, checks, problems };
 }
@@ -109,6 +116,37 @@ async function statusProblems(
     }
   }
   return { problems, detail: `${entries.length} status list entries checked` };
+}
+
+/**
+ * The `schema` check over the `credentialSchema` entries identity knows: one problem per schema
+ * the credentialSubject(s) do not satisfy. Schemas identity has no document for (e.g. trusted
+ * schemas registry ids, `JsonSchemaCredential`) are not validated and named in the detail; the
+ * check is reported only when at least one schema was validated.
+ */
+function schemaCheck(vc: unknown): { problems: Problem[]; detail?: string } {
+  const raw = (vc as { credentialSubject?: unknown } | undefined)?.credentialSubject;
+  const subjects = Array.isArray(raw) ? raw.slice(0, 10) : [raw];
+  const problems: Problem[] = [];
+  const skipped: string[] = [];
+  let validated = 0;
+  for (const schema of schemaEntriesOf(vc)) {
+    const verdicts = subjects.map((subject) => checkSubject(schema, subject));
+    const mismatch = verdicts.find((v) => !v.ok && v.code === 'schema-mismatch');
+    if (verdicts.some((v) => !v.ok && v.code !== 'schema-mismatch')) {
+      const id = (schema as { id?: unknown } | null)?.id;
+      skipped.push(typeof id === 'string' ? id : JSON.stringify(id ?? null));
+      continue;
+    }
+    validated += 1;
+    if (mismatch && !mismatch.ok) {
+      problems.push({ check: 'schema', code: mismatch.code, detail: mismatch.detail });
+    }
+  }
+  if (validated === 0) return { problems: [] };
+  const notValidated =
+    skipped.length > 0 ? `; not validated (unknown to the platform): ${skipped.join(', ')}` : '';
+  return { problems, detail: `validated against ${validated} schema(s)${notValidated}` };
 }
 
 /** When the credential was issued (nbf, else iat): the time its issuer's keys are taken at. */

@@ -21,6 +21,7 @@ import { auditOf, DidKeyCustody } from '../key-custody/did-key-custody';
 import { ManagedDid } from '../identifiers/managed-did.entity';
 import { ALG_OF, signAsIssuer } from './credential-signer';
 import { IssuancePolicy } from './issuance-policy';
+import { assertSubjectMatches } from './credential-schemas';
 import { StatusListsService } from '../status/status-lists.service';
 import { verifyCredentialJwt } from './credential-verifier';
 import type { IssuerTrust } from '../trust-registry/issuer-trust';
@@ -42,7 +43,16 @@ export class CredentialsService {
     input: IssueCredential,
     actor: Actor & { organisationId: string },
   ): Promise<IssuedCredential> {
-    this.issuancePolicy.assertMayIssue(actor.levelOfAssurance, input.types);
+    const schema = input.credentialSchema;
+    this.issuancePolicy.assertMayIssue(actor.levelOfAssurance, [
+      ...input.types,
+      ...(schema ? [schema.id] : []),
+    ]);
+    const credentialSubject = {
+      ...(input.subjectId ? { id: input.subjectId } : {}),
+      ...input.claims,
+    };
+    if (schema) assertSubjectMatches(schema, credentialSubject);
     const issuer = await em.findOne(ManagedDid, { did: input.issuer });
     if (!issuer || issuer.organisationId !== actor.organisationId) {
       throw DomainProblem.forbidden(`${input.issuer} is not a DID of the caller's organisation.`);
@@ -62,7 +72,8 @@ export class CredentialsService {
       validFrom: validFrom.toISOString(),
       ...(validUntil ? { validUntil: validUntil.toISOString() } : {}),
       credentialStatus: await this.statusLists.allocate(em, issuer.did, id, actor.organisationId),
-      credentialSubject: { ...(input.subjectId ? { id: input.subjectId } : {}), ...input.claims },
+      ...(schema ? { credentialSchema: schema } : {}),
+      credentialSubject,
     };
     const alg = ALG_OF[issuer.keyType];
     const jwt = await signAsIssuer(

@@ -19,6 +19,12 @@ function isClaimsObject(value: unknown): boolean {
   return typeof value === 'object' && value !== null && !Array.isArray(value);
 }
 
+/** A VC DM 2.0 `credentialSchema` entry naming a JSON Schema by its id. */
+export const credentialSchemaRefSchema = z
+  .object({ id: z.string().min(1).max(512), type: z.literal('JsonSchema') })
+  .strict();
+export type CredentialSchemaRef = z.infer<typeof credentialSchemaRefSchema>;
+
 export const issueCredentialSchema = z
   .object({
     /** One of the caller organisation's did:key (the platform holds its key). */
@@ -37,6 +43,8 @@ export const issueCredentialSchema = z
       .transform((claims) => claims as Record<string, unknown>),
     validFrom: z.iso.datetime({ offset: true }).optional(),
     validUntil: z.iso.datetime({ offset: true }).optional(),
+    /** VC DM 2.0 `credentialSchema`: a JSON Schema the platform knows; the subject must match it. */
+    credentialSchema: credentialSchemaRefSchema.optional(),
   })
   .strict()
   .refine(
@@ -75,13 +83,17 @@ export const verifyCredentialSchema = z
   .strict();
 export type VerifyCredential = z.infer<typeof verifyCredentialSchema>;
 
-/** `accreditation` is reported when the network's trusted issuers registry is configured. */
+/**
+ * `accreditation` is reported when the network's trusted issuers registry is configured, `schema`
+ * when the credential names a `credentialSchema`.
+ */
 export const VERIFICATION_CHECKS = [
   'signature',
   'issuer',
   'validity',
   'status',
   'accreditation',
+  'schema',
 ] as const;
 
 export const verificationResultSchema = z.object({

@@ -73,6 +73,9 @@ export function issueCommandOf({ credential }: VcApiIssueRequest): Record<string
     claims,
     ...(credential.validFrom === undefined ? {} : { validFrom: credential.validFrom }),
     ...(credential.validUntil === undefined ? {} : { validUntil: credential.validUntil }),
+    ...(credential.credentialSchema === undefined
+      ? {}
+      : { credentialSchema: credential.credentialSchema }),
   };
 }
 

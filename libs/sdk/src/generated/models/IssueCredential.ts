@@ -16,6 +16,14 @@
  */
 
 import { mapValues } from '../runtime';
+import type { IssueCredentialCredentialSchema } from './IssueCredentialCredentialSchema';
+import {
+    IssueCredentialCredentialSchemaFromJSON,
+    IssueCredentialCredentialSchemaFromJSONTyped,
+    IssueCredentialCredentialSchemaToJSON,
+    IssueCredentialCredentialSchemaToJSONTyped,
+} from './IssueCredentialCredentialSchema';
+
 /**
  * 
  * @export
@@ -28,6 +36,12 @@ export interface IssueCredential {
      * @memberof IssueCredential
      */
     claims: object;
+    /**
+     * 
+     * @type {IssueCredentialCredentialSchema}
+     * @memberof IssueCredential
+     */
+    credentialSchema?: IssueCredentialCredentialSchema;
     /**
      * 
      * @type {string}
@@ -81,6 +95,7 @@ export function IssueCredentialFromJSONTyped(json: any, ignoreDiscriminator: boo
     return {
         
         'claims': json['claims'],
+        'credentialSchema': json['credentialSchema'] == null ? undefined : IssueCredentialCredentialSchemaFromJSON(json['credentialSchema']),
         'issuer': json['issuer'],
         'subjectId': json['subjectId'] == null ? undefined : json['subjectId'],
         'types': json['types'],
@@ -101,6 +116,7 @@ export function IssueCredentialToJSONTyped(value?: IssueCredential | null, ignor
     return {
         
         'claims': value['claims'],
+        'credentialSchema': IssueCredentialCredentialSchemaToJSON(value['credentialSchema']),
         'issuer': value['issuer'],
         'subjectId': value['subjectId'],
         'types': value['types'],

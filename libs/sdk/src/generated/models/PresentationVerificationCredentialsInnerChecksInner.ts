@@ -51,7 +51,8 @@ export const PresentationVerificationCredentialsInnerChecksInnerCheckEnum = {
     Issuer: 'issuer',
     Validity: 'validity',
     Status: 'status',
-    Accreditation: 'accreditation'
+    Accreditation: 'accreditation',
+    Schema: 'schema'
 } as const;
 export type PresentationVerificationCredentialsInnerChecksInnerCheckEnum = typeof PresentationVerificationCredentialsInnerChecksInnerCheckEnum[keyof typeof PresentationVerificationCredentialsInnerChecksInnerCheckEnum];
 

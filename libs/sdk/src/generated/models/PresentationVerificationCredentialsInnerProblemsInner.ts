@@ -51,7 +51,8 @@ export const PresentationVerificationCredentialsInnerProblemsInnerCheckEnum = {
     Issuer: 'issuer',
     Validity: 'validity',
     Status: 'status',
-    Accreditation: 'accreditation'
+    Accreditation: 'accreditation',
+    Schema: 'schema'
 } as const;
 export type PresentationVerificationCredentialsInnerProblemsInnerCheckEnum = typeof PresentationVerificationCredentialsInnerProblemsInnerCheckEnum[keyof typeof PresentationVerificationCredentialsInnerProblemsInnerCheckEnum];
 

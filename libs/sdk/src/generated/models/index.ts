@@ -55,6 +55,7 @@ export * from './EventStreamList';
 export * from './EventStreamListItemsInner';
 export * from './GrantAuditorAccess';
 export * from './IssueCredential';
+export * from './IssueCredentialCredentialSchema';
 export * from './IssuedCredential';
 export * from './IssuerAttributePage';
 export * from './IssuerAttributePageItemsInner';
