@@ -175,6 +175,20 @@ describe('identity: credential schemas, end to end', () => {
     expect(result.checks.find((c) => c.check === 'signature')?.ok).toBe(true);
   });
 
+  it('answers claims that are not an object with 400 validation-failed, not a 500', async () => {
+    for (const claims of ['', 0, null, [], 'id']) {
+      const response = await raw(
+        institution.api,
+        'POST',
+        '/api/v1/credentials/issue',
+        { issuer, types: ['UniversityDegreeCredential'], claims },
+        { 'idempotency-key': randomUUID() },
+      );
+      expect(response.status).toBe(400);
+      expect(response.body).toMatchObject({ type: 'urn:strata:problem:validation-failed' });
+    }
+  });
+
   it('answers fuzzed credentialSchema values with 400 or 422 problems, never a 500', async () => {
     await fc.assert(
       fc.asyncProperty(

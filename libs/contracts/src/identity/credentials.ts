@@ -58,7 +58,8 @@ export const issueCredentialSchema = z
     error: 'claims must be at most 16 KiB of JSON',
     path: ['claims'],
   })
-  .refine((c) => !('id' in c.claims), {
+  // Zod runs these refinements even when `claims` failed its own check: guard the `in`.
+  .refine((c) => !isClaimsObject(c.claims) || !('id' in c.claims), {
     error: 'give the subject id as subjectId',
     path: ['claims'],
   });
