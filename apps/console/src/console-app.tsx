@@ -1,6 +1,7 @@
 /** The signed-in console: builds the API client for the session and shows the current page. */
 import { useEffect, useMemo } from 'react';
 import { ConsoleApiContext } from './api/api-context';
+import { CredentialsPage } from './credentials/credentials-page';
 import { createConsoleApi } from './api/console-api';
 import { useAuth } from './auth/auth-context';
 import type { ConsoleConfig } from './config/console-config';
@@ -15,6 +16,7 @@ const TITLES: Record<ConsoleRoute['page'], string> = {
   organisations: 'Organisations',
   networks: 'Networks',
   network: 'Network',
+  credentials: 'Credentials',
   'not-found': 'Page not found',
 };
 
@@ -27,6 +29,8 @@ function CurrentPage(props: { route: ConsoleRoute }) {
       return <NetworksPage />;
     case 'network':
       return <NetworkDetailPage networkId={route.networkId} />;
+    case 'credentials':
+      return <CredentialsPage />;
     case 'not-found':
       return (
         <section>

@@ -15,6 +15,7 @@ import { ApiRequestError, toApiProblem, unreachableProblem } from './api-problem
 import { type ConsortiumApi, createConsortiumApi } from './consortium-api';
 import { createExplorerApi, type ExplorerConsoleApi } from './explorer-api';
 import { createMasterAccountApi, type MasterAccountApi } from './master-account-api';
+import { createCredentialsApi, type CredentialsConsoleApi } from './credentials-api';
 import { createMonitoringApi, type NetworkMonitoringApi } from './monitoring-api';
 import { toNetwork, toNetworkDetail, toOrganisation, toPage } from './sdk-models';
 import { createTransactionsApi, type TransactionsConsoleApi } from './transactions-api';
@@ -47,6 +48,8 @@ export interface ConsoleApi {
   monitoring: NetworkMonitoringApi;
   /** Blocks, transactions and events of a network's chain. */
   explorer: ExplorerConsoleApi;
+  /** DIDs of the caller organisation, issuing and verifying credentials. */
+  credentials: CredentialsConsoleApi;
 }
 
 /** The SDK throws ResponseError (with the Response) for HTTP errors, FetchError otherwise. */
@@ -103,5 +106,6 @@ export function createConsoleApi(
     transactions: createTransactionsApi(configuration, call),
     monitoring: createMonitoringApi(configuration, call),
     explorer: createExplorerApi(configuration, call),
+    credentials: createCredentialsApi(configuration, call),
   };
 }

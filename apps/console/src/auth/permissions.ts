@@ -9,3 +9,10 @@ const ORGANISATION_REGISTRARS: readonly Role[] = ['platform-admin'];
 export function canRegisterOrganisation(roles: readonly Role[]): boolean {
   return roles.some((role) => ORGANISATION_REGISTRARS.includes(role));
 }
+
+const CREDENTIAL_ISSUERS: readonly Role[] = ['institution-admin', 'operator'];
+
+/** Creating DIDs and issuing credentials (the key's own signer roles are checked by identity). */
+export function canIssueCredentials(roles: readonly Role[]): boolean {
+  return roles.some((role) => CREDENTIAL_ISSUERS.includes(role));
+}

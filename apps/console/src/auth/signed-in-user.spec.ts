@@ -1,4 +1,4 @@
-import { canRegisterOrganisation } from './permissions';
+import { canIssueCredentials, canRegisterOrganisation } from './permissions';
 import { decodeJwtPayload, rolesFromAccessToken, toSignedInUser } from './signed-in-user';
 
 function fakeJwt(claims: object): string {
@@ -39,5 +39,12 @@ describe('permissions', () => {
     expect(canRegisterOrganisation(['auditor'])).toBe(false);
     expect(canRegisterOrganisation(['institution-admin'])).toBe(false);
     expect(canRegisterOrganisation([])).toBe(false);
+  });
+
+  it('lets institution admins and operators issue credentials, not auditors or vendors', () => {
+    expect(canIssueCredentials(['institution-admin'])).toBe(true);
+    expect(canIssueCredentials(['operator'])).toBe(true);
+    expect(canIssueCredentials(['auditor'])).toBe(false);
+    expect(canIssueCredentials(['vendor'])).toBe(false);
   });
 });

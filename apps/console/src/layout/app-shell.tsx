@@ -42,6 +42,11 @@ export function AppShell(props: { route: ConsoleRoute; children: ReactNode }) {
                 Networks
               </Link>
             </li>
+            <li>
+              <Link to="/credentials" current={section === 'credentials'}>
+                Credentials
+              </Link>
+            </li>
           </ul>
         </nav>
         <UserPanel />

@@ -12,6 +12,12 @@ describe('console routes', () => {
     expect(pathOf(route)).toBe('/networks/1b4e28ba-2fa1-11d2-883f-0016d3cca427');
   });
 
+  it('opens the credentials page', () => {
+    expect(routeOf('/credentials')).toEqual({ page: 'credentials' });
+    expect(pathOf({ page: 'credentials' })).toBe('/credentials');
+    expect(routeOf('/credentials/x').page).toBe('not-found');
+  });
+
   it('does not guess on unknown paths', () => {
     expect(routeOf('/organisations/x/y')).toEqual({
       page: 'not-found',

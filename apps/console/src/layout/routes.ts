@@ -3,6 +3,7 @@ export type ConsoleRoute =
   | { page: 'organisations' }
   | { page: 'networks' }
   | { page: 'network'; networkId: string }
+  | { page: 'credentials' }
   | { page: 'not-found'; path: string };
 
 export function routeOf(pathname: string): ConsoleRoute {
@@ -12,6 +13,7 @@ export function routeOf(pathname: string): ConsoleRoute {
   if (section === undefined || (section === 'organisations' && id === undefined)) {
     return { page: 'organisations' };
   }
+  if (section === 'credentials' && id === undefined) return { page: 'credentials' };
   if (section === 'networks') {
     return id === undefined
       ? { page: 'networks' }
@@ -28,6 +30,8 @@ export function pathOf(route: ConsoleRoute): string {
       return '/networks';
     case 'network':
       return `/networks/${encodeURIComponent(route.networkId)}`;
+    case 'credentials':
+      return '/credentials';
     case 'not-found':
       return route.path;
   }

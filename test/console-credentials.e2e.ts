@@ -1,0 +1,159 @@
+/**
+ * The credentials page in a real browser against the e2e stack: an institution admin (a new
+ * organisation's member) signs in through Keycloak, creates a did:key, issues a credential with
+ * it, verifies the issued VC-JWT (every check passes) and a tampered copy of it (fails on its
+ * signature), and sees a subject that does not match its credential schema refused with the
+ * schema's field errors. A failing step leaves a screenshot in .stack/e2e/screenshots/.
+ */
+import { randomUUID } from 'node:crypto';
+import { mkdirSync } from 'node:fs';
+import { join } from 'node:path';
+import { createUser, LOCAL_REALM, runningApp, stackPaths } from '@strata/testing';
+import { chromium, type Browser, type Page } from 'playwright-core';
+import { apiAs, uniqueName } from './support/api';
+
+const CHROMIUM = process.env.STRATA_CHROMIUM ?? '/usr/bin/chromium';
+const CHROMIUM_ARGS = [
+  '--headless',
+  '--no-sandbox',
+  '--disable-gpu',
+  '--disable-background-networking',
+  '--disable-quic',
+  '--no-first-run',
+  '--disable-component-update',
+  '--disable-sync',
+];
+
+async function withScreenshotOnFailure(page: Page, name: string, scenario: () => Promise<void>) {
+  try {
+    await scenario();
+  } catch (error) {
+    const directory = join(stackPaths().e2e, 'screenshots');
+    mkdirSync(directory, { recursive: true });
+    const file = join(directory, `${name}-${Date.now()}.png`);
+    await page.screenshot({ path: file, fullPage: true }).catch(() => undefined);
+    throw new Error(`${String(error)}\n(screenshot: ${file}, page: ${page.url()})`, {
+      cause: error,
+    });
+  }
+}
+
+describe('console: credentials', () => {
+  let browser: Browser;
+  let page: Page;
+  const username = `vc-${randomUUID().slice(0, 8)}`;
+
+  beforeAll(async () => {
+    const admin = await apiAs('admin');
+    const organisation = await admin.organisations.registerOrganisation({
+      registerOrganisation: { name: uniqueName('Registry office'), country: 'IT' },
+    });
+    await createUser({
+      username,
+      password: 'strata-test',
+      roles: ['institution-admin'],
+      organisationId: organisation.id,
+    });
+    browser = await chromium.launch({ executablePath: CHROMIUM, args: CHROMIUM_ARGS });
+    page = await browser.newPage();
+    page.setDefaultTimeout(60_000);
+  });
+
+  afterAll(async () => {
+    await page?.close();
+    await browser?.close();
+  });
+
+  it('issues a credential from a new did:key and verifies it, failing a tampered copy and a subject outside its schema', async () => {
+    const gatewayUrl = runningApp('gateway').url;
+    await withScreenshotOnFailure(page, 'credentials', async () => {
+      await page.goto(`${gatewayUrl}/credentials`);
+      await page.getByRole('button', { name: 'Sign in' }).click();
+      await page.waitForSelector('#kc-login');
+      await page.fill('#username', username);
+      await page.fill('#password', 'strata-test');
+      await page.click('#kc-login');
+      await page.waitForURL(`${gatewayUrl}/credentials`);
+      await page.getByRole('heading', { name: 'Issue a credential' }).waitFor();
+
+      await page.getByLabel('Key type of a new did:key').selectOption('Ed25519');
+      await page.getByRole('button', { name: 'Create a did:key' }).click();
+      await page.waitForFunction(() =>
+        (document.getElementById('credential-issuer') as HTMLInputElement | null)?.value.startsWith(
+          'did:key:z6Mk',
+        ),
+      );
+      await page.getByLabel('Types').fill('UniversityDegreeCredential');
+      await page.getByLabel('Subject id').fill('did:example:alice');
+      await page
+        .getByLabel('Claims (JSON)')
+        .fill('{"degree":{"type":"BachelorDegree","name":"Bachelor of Science"}}');
+      await page
+        .getByLabel('Credential schema id')
+        .fill('urn:strata:credential-schema:university-degree:v1');
+      await page.getByRole('button', { name: 'Issue', exact: true }).click();
+
+      const issued = page.getByLabel('Issued VC-JWT');
+      await issued.waitFor();
+      const jwt = await issued.inputValue();
+      expect(jwt.split('.')).toHaveLength(3);
+
+      await page.getByLabel('VC-JWT', { exact: true }).fill(jwt);
+      await page.getByRole('button', { name: 'Verify' }).click();
+      const result = page.getByTestId('verification-result');
+      await result
+        .getByRole('status')
+        .filter({ hasText: /^Verified$/ })
+        .waitFor();
+      expect(await result.textContent()).toContain('schema: passed');
+
+      const [header, payload, signature] = jwt.split('.');
+      const decoded = JSON.parse(Buffer.from(payload, 'base64url').toString()) as {
+        vc: { credentialSubject: { degree: { name: string } } };
+      };
+      decoded.vc.credentialSubject.degree.name = 'Doctor of Science';
+      const tampered = [
+        header,
+        Buffer.from(JSON.stringify(decoded)).toString('base64url'),
+        signature,
+      ].join('.');
+      await page.getByLabel('VC-JWT', { exact: true }).fill(tampered);
+      await page.getByRole('button', { name: 'Verify' }).click();
+      await result.getByRole('status').filter({ hasText: 'Not verified' }).waitFor();
+      expect(await result.textContent()).toContain('signature — invalid-signature');
+
+      await page.getByLabel('Claims (JSON)').fill('{"degree":{"type":"Diploma"}}');
+      await page.getByRole('button', { name: 'Issue', exact: true }).click();
+      const refusal = page
+        .getByRole('alert')
+        .filter({ hasText: 'Credential subject does not match its schema' });
+      await refusal.waitFor();
+      expect(await page.locator('#credential-claims-error').textContent()).toContain(
+        'credentialSubject.degree',
+      );
+    });
+  });
+
+  it('shows an auditor the verify form but not the issue form', async () => {
+    const gatewayUrl = runningApp('gateway').url;
+    const auditorPage = await browser.newPage();
+    auditorPage.setDefaultTimeout(60_000);
+    try {
+      await withScreenshotOnFailure(auditorPage, 'credentials-auditor', async () => {
+        await auditorPage.goto(`${gatewayUrl}/credentials`);
+        await auditorPage.getByRole('button', { name: 'Sign in' }).click();
+        await auditorPage.waitForSelector('#kc-login');
+        await auditorPage.fill('#username', 'auditor');
+        await auditorPage.fill('#password', LOCAL_REALM.demoPassword);
+        await auditorPage.click('#kc-login');
+        await auditorPage.getByRole('heading', { name: 'Verify a credential' }).waitFor();
+        expect(await auditorPage.getByRole('heading', { name: 'Issue a credential' }).count()).toBe(
+          0,
+        );
+        expect(await auditorPage.getByRole('button', { name: 'Create a did:key' }).count()).toBe(0);
+      });
+    } finally {
+      await auditorPage.close();
+    }
+  });
+});
