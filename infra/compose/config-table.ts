@@ -87,8 +87,7 @@ function formatDefault(schema: (typeof APP_CONFIGS)[number]['schema'], key: stri
   if (result.kind === 'required') return '**required**';
   if (result.kind === 'optional') return '(derived)';
   if (result.value === '') return '(empty)';
-  const text =
-    typeof result.value === 'object' ? JSON.stringify(result.value) : String(result.value);
+  const text = typeof result.value === 'string' ? result.value : JSON.stringify(result.value);
   return `\`${text}\``;
 }
 

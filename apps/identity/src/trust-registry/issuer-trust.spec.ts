@@ -17,7 +17,7 @@ import {
   revokeAccreditation,
   startTrustFixture,
   type TrustFixture,
-} from '../../../../libs/chain/src/contracts/trust-registry.fixture';
+} from '@strata/chain/testing';
 import { verifyCredentialJwt } from '../credentials/credential-verifier';
 import { resolveOnChainDid } from '../did-registry/on-chain-did-document';
 import { EthersOnChainRegistries } from '../did-registry/on-chain-registries';
