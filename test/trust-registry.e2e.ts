@@ -18,8 +18,9 @@ import {
   TrustedSchemasRegistryArtifact,
   type ContractArtifact,
 } from '@strata/chain';
-import { jsonRpc, readE2eRun, restartApp } from '@strata/testing';
+import { jsonRpc, readE2eRun } from '@strata/testing';
 import { apiAs, raw } from './support/api';
+import { restartAppWith } from './support/restart';
 import { eventually } from './support/eventually';
 import {
   allTransactions,
@@ -41,6 +42,8 @@ interface HeldDid {
 }
 
 describe('on-chain trust registries, end to end', () => {
+  // Identity runs with this test's registries only while it runs: later tests expect the run's own settings.
+  const originalEnv = readE2eRun().apps.identity?.env ?? {};
   let member: Member;
   let networkId: string;
   let from: string;
@@ -155,7 +158,8 @@ describe('on-chain trust registries, end to end', () => {
     const dids = await deploy(DidRegistryArtifact, ['strata']);
     const issuers = await deploy(TrustedIssuersRegistryArtifact, [dids, idOf(root.did)]);
     const schemas = await deploy(TrustedSchemasRegistryArtifact, [issuers]);
-    await restartApp('identity', {
+    await restartAppWith('identity', {
+      ...originalEnv,
       STRATA_IDENTITY_TRUST_RPC_URL: readE2eRun().anvilRpcUrl,
       STRATA_IDENTITY_TRUST_NETWORK_ID: networkId,
       STRATA_IDENTITY_DID_REGISTRY_ADDRESS: dids,
@@ -168,6 +172,8 @@ describe('on-chain trust registries, end to end', () => {
     );
     for (const held of [root, tao, issuer, loner]) await register(held);
   }, 900_000);
+
+  afterAll(() => restartAppWith('identity', originalEnv), 300_000);
 
   it('registers organisation DIDs through the ledger, lists them with paging and resolves them in W3C form', async () => {
     const page = await raw(member.api, 'GET', '/api/v1/identifiers?limit=2&offset=2');
