@@ -65,6 +65,9 @@ export async function mined(provider: JsonRpcProvider, hash: string): Promise<Tr
     const receipt = await provider.getTransactionReceipt(hash);
     if (receipt) {
       if (receipt.status !== 1) throw new Error(`transaction ${hash} reverted`);
+      // Under load anvil can answer the receipt before `latest` (what eth_call reads) reaches its
+      // block; the next change must read the state this transaction wrote (e.g. a signer nonce).
+      while ((await provider.getBlockNumber()) < receipt.blockNumber) await sleep(10);
       return receipt;
     }
     await sleep(10);
