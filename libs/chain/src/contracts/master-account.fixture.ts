@@ -64,7 +64,12 @@ export async function mined(provider: JsonRpcProvider, hash: string): Promise<Tr
   for (;;) {
     const receipt = await provider.getTransactionReceipt(hash);
     if (receipt) {
-      if (receipt.status !== 1) throw new Error(`transaction ${hash} reverted`);
+      if (receipt.status !== 1) {
+        const sent = await provider.getTransaction(hash);
+        throw new Error(
+          `transaction ${hash} reverted (gas used ${receipt.gasUsed} of ${sent?.gasLimit ?? '?'})`,
+        );
+      }
       // Under load anvil can answer the receipt before `latest` (what eth_call reads) reaches its
       // block; the next change must read the state this transaction wrote (e.g. a signer nonce).
       while ((await provider.getBlockNumber()) < receipt.blockNumber) await sleep(10);
