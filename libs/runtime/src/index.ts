@@ -1,3 +1,4 @@
 export * from './service-modules';
 export * from './run-service';
 export * from './clock';
+export * from './periodic-passes';

@@ -10,7 +10,7 @@ import {
   type OnApplicationShutdown,
 } from '@nestjs/common';
 import { MikroORM } from '@mikro-orm/postgresql';
-import { Clock } from '@strata/runtime';
+import { Clock, PeriodicPasses } from '@strata/runtime';
 import { EventStream } from './event-stream.entity';
 import { WebhookDelivery } from './webhook-delivery';
 
@@ -22,8 +22,7 @@ const STREAM_CONCURRENCY = 16;
 @Injectable()
 export class WebhookDeliveryLoop implements OnApplicationBootstrap, OnApplicationShutdown {
   private readonly logger = new Logger(WebhookDeliveryLoop.name);
-  private running = false;
-  private loop: Promise<void> = Promise.resolve();
+  private passes: PeriodicPasses | undefined;
 
   constructor(
     private readonly orm: MikroORM,
@@ -32,25 +31,12 @@ export class WebhookDeliveryLoop implements OnApplicationBootstrap, OnApplicatio
   ) {}
 
   onApplicationBootstrap(): void {
-    this.running = true;
-    this.loop = this.run();
+    this.passes = new PeriodicPasses('webhook delivery', POLL_MS, () => this.pass(), this.logger);
+    this.passes.start();
   }
 
   async onApplicationShutdown(): Promise<void> {
-    this.running = false;
-    await this.loop;
-  }
-
-  private async run(): Promise<void> {
-    while (this.running) {
-      let progressed = false;
-      try {
-        progressed = await this.pass();
-      } catch (error) {
-        this.logger.warn(`webhook delivery pass failed: ${errorText(error)}`);
-      }
-      if (!progressed) await new Promise((resolve) => setTimeout(resolve, POLL_MS));
-    }
+    await this.passes?.stop();
   }
 
   /** One turn of every due stream; true when any event was delivered or dead-lettered. */
@@ -79,7 +65,7 @@ export class WebhookDeliveryLoop implements OnApplicationBootstrap, OnApplicatio
 
   private async turn(streamId: string): Promise<boolean> {
     let moved = false;
-    for (let i = 0; i < TURN && this.running; i++) {
+    for (let i = 0; i < TURN && this.passes?.running === true; i++) {
       try {
         const step = await this.delivery.step(streamId);
         if (step === 'idle' || step === 'failed') return moved;

@@ -18,7 +18,7 @@ import { MikroORM, type EntityManager } from '@mikro-orm/postgresql';
 import { AuditAnchorsArtifact } from '@strata/chain';
 import { AuditLogTopics } from '@strata/contracts';
 import { OutboxWriter } from '@strata/bus';
-import { Clock } from '@strata/runtime';
+import { Clock, PeriodicPasses } from '@strata/runtime';
 import { AnchorLedgerClient } from './anchor-ledger.client';
 import { type AnchorPolicy, dueWindow } from './anchor-window';
 import { AnchoringSetup } from './anchoring-setup';
@@ -33,8 +33,7 @@ const ANCHOR_LOCK = 0x61756469;
 @Injectable()
 export class AnchorScheduler implements OnApplicationBootstrap, OnApplicationShutdown {
   private readonly logger = new Logger(AnchorScheduler.name);
-  private running = false;
-  private loop: Promise<void> = Promise.resolve();
+  private passes: PeriodicPasses | undefined;
 
   constructor(
     private readonly orm: MikroORM,
@@ -46,26 +45,12 @@ export class AnchorScheduler implements OnApplicationBootstrap, OnApplicationShu
   ) {}
 
   onApplicationBootstrap(): void {
-    this.running = true;
-    this.loop = this.run();
+    this.passes = new PeriodicPasses('anchoring', ANCHOR_TICK_MS, () => this.tick(), this.logger);
+    this.passes.start();
   }
 
   async onApplicationShutdown(): Promise<void> {
-    this.running = false;
-    await this.loop;
-  }
-
-  private async run(): Promise<void> {
-    while (this.running) {
-      try {
-        await this.tick();
-      } catch (error) {
-        this.logger.warn(
-          `anchoring pass failed: ${error instanceof Error ? error.message : String(error)}`,
-        );
-      }
-      await new Promise((resolve) => setTimeout(resolve, ANCHOR_TICK_MS));
-    }
+    await this.passes?.stop();
   }
 
   async tick(): Promise<void> {

@@ -15,7 +15,7 @@ import { LockMode } from '@mikro-orm/core';
 import { MikroORM, type EntityManager } from '@mikro-orm/postgresql';
 import { ConsortiumTopics } from '@strata/contracts';
 import { OutboxWriter } from '@strata/bus';
-import { Clock } from '@strata/runtime';
+import { Clock, PeriodicPasses } from '@strata/runtime';
 import { ConsensusAdmin } from '../consensus-admin/consensus-admin';
 import { NetworkMember } from '../networks/network.entity';
 import { NetworkNode } from '../nodes/network-node.entity';
@@ -32,8 +32,7 @@ export const GOVERNANCE_TICK_MS = 1_000;
 @Injectable()
 export class GovernanceScheduler implements OnApplicationBootstrap, OnApplicationShutdown {
   private readonly logger = new Logger(GovernanceScheduler.name);
-  private running = false;
-  private loop: Promise<void> = Promise.resolve();
+  private passes: PeriodicPasses | undefined;
 
   constructor(
     private readonly orm: MikroORM,
@@ -44,26 +43,17 @@ export class GovernanceScheduler implements OnApplicationBootstrap, OnApplicatio
   ) {}
 
   onApplicationBootstrap(): void {
-    this.running = true;
-    this.loop = this.run();
+    this.passes = new PeriodicPasses(
+      'governance',
+      GOVERNANCE_TICK_MS,
+      () => this.tick(),
+      this.logger,
+    );
+    this.passes.start();
   }
 
   async onApplicationShutdown(): Promise<void> {
-    this.running = false;
-    await this.loop;
-  }
-
-  private async run(): Promise<void> {
-    while (this.running) {
-      try {
-        await this.tick();
-      } catch (error) {
-        this.logger.warn(
-          `governance pass failed: ${error instanceof Error ? error.message : String(error)}`,
-        );
-      }
-      await new Promise((resolve) => setTimeout(resolve, GOVERNANCE_TICK_MS));
-    }
+    await this.passes?.stop();
   }
 
   /** One pass: permission new nodes, expire, then apply or follow approved/executing proposals. */

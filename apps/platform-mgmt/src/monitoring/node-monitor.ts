@@ -12,7 +12,7 @@ import {
 } from '@nestjs/common';
 import { MikroORM, type EntityManager } from '@mikro-orm/postgresql';
 import type { AlertKind } from '@strata/contracts';
-import { Clock } from '@strata/runtime';
+import { Clock, PeriodicPasses } from '@strata/runtime';
 import { NetworkNode } from '../nodes/network-node.entity';
 import { ProvisioningPlanRecord } from '../provisioning/provisioning-plan.entity';
 import { AlertBook } from './alert-book';
@@ -30,8 +30,7 @@ import { NodeProbe } from './node-probe';
 @Injectable()
 export class NodeMonitor implements OnApplicationBootstrap, OnApplicationShutdown {
   private readonly logger = new Logger(NodeMonitor.name);
-  private running = false;
-  private loop: Promise<void> = Promise.resolve();
+  private passes: PeriodicPasses | undefined;
 
   constructor(
     private readonly orm: MikroORM,
@@ -43,22 +42,12 @@ export class NodeMonitor implements OnApplicationBootstrap, OnApplicationShutdow
   ) {}
 
   onApplicationBootstrap(): void {
-    this.running = true;
-    this.loop = this.run();
+    this.passes = new PeriodicPasses('monitoring', this.intervalMs, () => this.pass(), this.logger);
+    this.passes.start();
   }
 
   async onApplicationShutdown(): Promise<void> {
-    this.running = false;
-    await this.loop;
-  }
-
-  private async run(): Promise<void> {
-    while (this.running) {
-      await this.pass().catch((error: unknown) =>
-        this.logger.warn(`monitoring pass failed: ${(error as Error).message}`),
-      );
-      await new Promise((resolve) => setTimeout(resolve, this.intervalMs));
-    }
+    await this.passes?.stop();
   }
 
   /** One pass over every network with at least one pollable node. */

@@ -13,7 +13,7 @@ import {
 } from '@nestjs/common';
 import { LockMode } from '@mikro-orm/core';
 import { MikroORM } from '@mikro-orm/postgresql';
-import { Clock } from '@strata/runtime';
+import { Clock, PeriodicPasses } from '@strata/runtime';
 import { AlertWebhookDelivery } from './monitoring.entities';
 import { MonitoringMetrics } from './monitoring-metrics';
 
@@ -29,8 +29,7 @@ export function nextAttemptDelayMs(attempts: number): number {
 @Injectable()
 export class WebhookDispatcher implements OnApplicationBootstrap, OnApplicationShutdown {
   private readonly logger = new Logger(WebhookDispatcher.name);
-  private running = false;
-  private loop: Promise<void> = Promise.resolve();
+  private passes: PeriodicPasses | undefined;
 
   constructor(
     private readonly orm: MikroORM,
@@ -39,22 +38,12 @@ export class WebhookDispatcher implements OnApplicationBootstrap, OnApplicationS
   ) {}
 
   onApplicationBootstrap(): void {
-    this.running = true;
-    this.loop = this.run();
+    this.passes = new PeriodicPasses('webhook', TICK_MS, () => this.deliverDue(), this.logger);
+    this.passes.start();
   }
 
   async onApplicationShutdown(): Promise<void> {
-    this.running = false;
-    await this.loop;
-  }
-
-  private async run(): Promise<void> {
-    while (this.running) {
-      await this.deliverDue().catch((error: unknown) =>
-        this.logger.warn(`webhook pass failed: ${(error as Error).message}`),
-      );
-      await new Promise((resolve) => setTimeout(resolve, TICK_MS));
-    }
+    await this.passes?.stop();
   }
 
   /** Sends every due delivery once (rows locked, skipped by other instances). */
