@@ -6,37 +6,10 @@
  * schema's field errors. A failing step leaves a screenshot in .stack/e2e/screenshots/.
  */
 import { randomUUID } from 'node:crypto';
-import { mkdirSync } from 'node:fs';
-import { join } from 'node:path';
-import { createUser, LOCAL_REALM, runningApp, stackPaths } from '@strata/testing';
-import { chromium, type Browser, type Page } from 'playwright-core';
+import { createUser, LOCAL_REALM, runningApp } from '@strata/testing';
+import type { Browser, Page } from 'playwright-core';
+import { launchChromium, signInOnKeycloak, withScreenshotOnFailure } from './support/browser';
 import { apiAs, uniqueName } from './support/api';
-
-const CHROMIUM = process.env.STRATA_CHROMIUM ?? '/usr/bin/chromium';
-const CHROMIUM_ARGS = [
-  '--headless',
-  '--no-sandbox',
-  '--disable-gpu',
-  '--disable-background-networking',
-  '--disable-quic',
-  '--no-first-run',
-  '--disable-component-update',
-  '--disable-sync',
-];
-
-async function withScreenshotOnFailure(page: Page, name: string, scenario: () => Promise<void>) {
-  try {
-    await scenario();
-  } catch (error) {
-    const directory = join(stackPaths().e2e, 'screenshots');
-    mkdirSync(directory, { recursive: true });
-    const file = join(directory, `${name}-${Date.now()}.png`);
-    await page.screenshot({ path: file, fullPage: true }).catch(() => undefined);
-    throw new Error(`${String(error)}\n(screenshot: ${file}, page: ${page.url()})`, {
-      cause: error,
-    });
-  }
-}
 
 describe('console: credentials', () => {
   let browser: Browser;
@@ -54,7 +27,7 @@ describe('console: credentials', () => {
       roles: ['institution-admin'],
       organisationId: organisation.id,
     });
-    browser = await chromium.launch({ executablePath: CHROMIUM, args: CHROMIUM_ARGS });
+    browser = await launchChromium();
     page = await browser.newPage();
     page.setDefaultTimeout(60_000);
   });
@@ -68,11 +41,7 @@ describe('console: credentials', () => {
     const gatewayUrl = runningApp('gateway').url;
     await withScreenshotOnFailure(page, 'credentials', async () => {
       await page.goto(`${gatewayUrl}/credentials`);
-      await page.getByRole('button', { name: 'Sign in' }).click();
-      await page.waitForSelector('#kc-login');
-      await page.fill('#username', username);
-      await page.fill('#password', 'strata-test');
-      await page.click('#kc-login');
+      await signInOnKeycloak(page, username, 'strata-test');
       await page.waitForURL(`${gatewayUrl}/credentials`);
       await page.getByRole('heading', { name: 'Issue a credential' }).waitFor();
 
@@ -141,11 +110,7 @@ describe('console: credentials', () => {
     try {
       await withScreenshotOnFailure(auditorPage, 'credentials-auditor', async () => {
         await auditorPage.goto(`${gatewayUrl}/credentials`);
-        await auditorPage.getByRole('button', { name: 'Sign in' }).click();
-        await auditorPage.waitForSelector('#kc-login');
-        await auditorPage.fill('#username', 'auditor');
-        await auditorPage.fill('#password', LOCAL_REALM.demoPassword);
-        await auditorPage.click('#kc-login');
+        await signInOnKeycloak(auditorPage, 'auditor', LOCAL_REALM.demoPassword);
         await auditorPage.getByRole('heading', { name: 'Verify a credential' }).waitFor();
         expect(await auditorPage.getByRole('heading', { name: 'Issue a credential' }).count()).toBe(
           0,

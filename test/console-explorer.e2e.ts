@@ -3,42 +3,18 @@
  * opens a network on the stack's anvil, sees its latest blocks newest first and pages to older
  * ones, finds block 0 with the search box, and gets the problem shown for a malformed query.
  */
-import { mkdirSync } from 'node:fs';
-import { join } from 'node:path';
-import { LOCAL_REALM, jsonRpc, readE2eRun, runningApp, stackPaths } from '@strata/testing';
-import { chromium, type Browser, type Page } from 'playwright-core';
+import { LOCAL_REALM, jsonRpc, readE2eRun, runningApp } from '@strata/testing';
+import type { Browser, Page } from 'playwright-core';
+import { launchChromium, signInOnKeycloak, withScreenshotOnFailure } from './support/browser';
 import { apiAs } from './support/api';
 import { anvilNetwork, memberWithRole } from './support/ledger';
-
-const CHROMIUM = process.env.STRATA_CHROMIUM ?? '/usr/bin/chromium';
-const CHROMIUM_ARGS = [
-  '--headless',
-  '--no-sandbox',
-  '--disable-gpu',
-  '--disable-background-networking',
-  '--no-first-run',
-];
-
-async function withScreenshotOnFailure(page: Page, name: string, scenario: () => Promise<void>) {
-  try {
-    await scenario();
-  } catch (error) {
-    const directory = join(stackPaths().e2e, 'screenshots');
-    mkdirSync(directory, { recursive: true });
-    const file = join(directory, `${name}-${Date.now()}.png`);
-    await page.screenshot({ path: file, fullPage: true }).catch(() => undefined);
-    throw new Error(`${String(error)}\n(screenshot: ${file}, page: ${page.url()})`, {
-      cause: error,
-    });
-  }
-}
 
 describe('console explorer', () => {
   let browser: Browser;
   let page: Page;
 
   beforeAll(async () => {
-    browser = await chromium.launch({ executablePath: CHROMIUM, args: CHROMIUM_ARGS });
+    browser = await launchChromium();
     page = await browser.newPage();
     page.setDefaultTimeout(60_000);
   });
@@ -58,11 +34,7 @@ describe('console explorer', () => {
 
     await withScreenshotOnFailure(page, 'network-explorer', async () => {
       await page.goto(`${gatewayUrl}/networks/${networkId}`);
-      await page.getByRole('button', { name: 'Sign in' }).click();
-      await page.waitForSelector('#kc-login');
-      await page.fill('#username', 'admin');
-      await page.fill('#password', LOCAL_REALM.demoPassword);
-      await page.click('#kc-login');
+      await signInOnKeycloak(page, 'admin', LOCAL_REALM.demoPassword);
 
       const blocks = page.getByTestId('explorer-blocks');
       // The ledger learns of the network through an event: reload until the explorer answers.

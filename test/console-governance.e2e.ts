@@ -5,41 +5,14 @@
  * proposal with its votes and approves it with the Approve button; the proposal then reaches the
  * threshold (2 of 2) and closes. A failing step leaves a screenshot in .stack/e2e/screenshots/.
  */
-import { mkdirSync } from 'node:fs';
-import { join } from 'node:path';
 import { randomUUID } from 'node:crypto';
 import { SigningKey } from 'ethers';
 import { Configuration, GovernanceApi, NodesApi } from '@strata/sdk';
-import { createUser, passwordToken, readE2eRun, runningApp, stackPaths } from '@strata/testing';
-import { chromium, type Browser, type Page } from 'playwright-core';
+import { createUser, passwordToken, readE2eRun, runningApp } from '@strata/testing';
+import type { Browser, Page } from 'playwright-core';
+import { launchChromium, signInOnKeycloak, withScreenshotOnFailure } from './support/browser';
 import { apiAs, uniqueName } from './support/api';
 import { eventually } from './support/eventually';
-
-const CHROMIUM = process.env.STRATA_CHROMIUM ?? '/usr/bin/chromium';
-const CHROMIUM_ARGS = [
-  '--headless',
-  '--no-sandbox',
-  '--disable-gpu',
-  '--disable-background-networking',
-  '--disable-quic',
-  '--no-first-run',
-  '--disable-component-update',
-  '--disable-sync',
-];
-
-async function withScreenshotOnFailure(page: Page, name: string, scenario: () => Promise<void>) {
-  try {
-    await scenario();
-  } catch (error) {
-    const directory = join(stackPaths().e2e, 'screenshots');
-    mkdirSync(directory, { recursive: true });
-    const file = join(directory, `${name}-${Date.now()}.png`);
-    await page.screenshot({ path: file, fullPage: true }).catch(() => undefined);
-    throw new Error(`${String(error)}\n(screenshot: ${file}, page: ${page.url()})`, {
-      cause: error,
-    });
-  }
-}
 
 const PASSWORD = 'strata-test';
 
@@ -56,7 +29,7 @@ describe('console governance', () => {
   let page: Page;
 
   beforeAll(async () => {
-    browser = await chromium.launch({ executablePath: CHROMIUM, args: CHROMIUM_ARGS });
+    browser = await launchChromium();
     page = await browser.newPage();
     page.setDefaultTimeout(60_000);
   });
@@ -128,11 +101,7 @@ describe('console governance', () => {
 
     await withScreenshotOnFailure(page, 'governance-approve', async () => {
       await page.goto(`${gatewayUrl}/networks/${networkId}`);
-      await page.getByRole('button', { name: 'Sign in' }).click();
-      await page.waitForSelector('#kc-login');
-      await page.fill('#username', usernames[1]);
-      await page.fill('#password', PASSWORD);
-      await page.click('#kc-login');
+      await signInOnKeycloak(page, usernames[1], PASSWORD);
       await page.getByTestId('user-roles').filter({ hasText: 'institution-admin' }).waitFor();
 
       const row = page.getByRole('row', { name: /Change parameters/ });

@@ -4,52 +4,16 @@
  * register it once) and find it in the list. A failing step leaves a screenshot in
  * .stack/e2e/screenshots/.
  */
-import { mkdirSync } from 'node:fs';
-import { join } from 'node:path';
-import { LOCAL_REALM, runningApp, stackPaths } from '@strata/testing';
-import { chromium, type Browser, type Page } from 'playwright-core';
-
-const CHROMIUM = process.env.STRATA_CHROMIUM ?? '/usr/bin/chromium';
-const CHROMIUM_ARGS = [
-  '--headless',
-  '--no-sandbox',
-  '--disable-gpu',
-  '--disable-background-networking',
-  '--disable-quic',
-  '--no-first-run',
-  '--disable-component-update',
-  '--disable-sync',
-];
-
-/** Runs a scenario and keeps a full-page screenshot of the browser when it fails. */
-async function withScreenshotOnFailure(page: Page, name: string, scenario: () => Promise<void>) {
-  try {
-    await scenario();
-  } catch (error) {
-    const directory = join(stackPaths().e2e, 'screenshots');
-    mkdirSync(directory, { recursive: true });
-    const file = join(directory, `${name}-${Date.now()}.png`);
-    await page.screenshot({ path: file, fullPage: true }).catch(() => undefined);
-    throw new Error(`${String(error)}\n(screenshot: ${file}, page: ${page.url()})`, {
-      cause: error,
-    });
-  }
-}
-
-async function signInOnKeycloak(page: Page, username: string, password: string): Promise<void> {
-  await page.getByRole('button', { name: 'Sign in' }).click();
-  await page.waitForSelector('#kc-login');
-  await page.fill('#username', username);
-  await page.fill('#password', password);
-  await page.click('#kc-login');
-}
+import { LOCAL_REALM, runningApp } from '@strata/testing';
+import type { Browser, Page } from 'playwright-core';
+import { launchChromium, signInOnKeycloak, withScreenshotOnFailure } from './support/browser';
 
 describe('console', () => {
   let browser: Browser;
   let page: Page;
 
   beforeAll(async () => {
-    browser = await chromium.launch({ executablePath: CHROMIUM, args: CHROMIUM_ARGS });
+    browser = await launchChromium();
   });
 
   beforeEach(async () => {
