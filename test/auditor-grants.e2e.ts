@@ -116,8 +116,8 @@ describe('time-boxed auditor grants', () => {
 
     expect(await status(`/api/v1/organisations/${organisations[0]}`)).toBe(200);
     expect(await status(`/api/v1/networks/${networks[0]}`)).toBe(200);
-    // The grant lets the read through to the ledger, which scopes transactions by organisation.
-    expect(await status(`/api/v1/networks/${networks[0]}/transactions`)).not.toBe(403);
+    // The grant lets the read through to the ledger, which answers a global reader.
+    expect(await status(`/api/v1/networks/${networks[0]}/transactions`)).toBe(200);
     expect(await status(`/api/v1/networks/${networks[0]}/monitoring`)).toBe(200);
     expect(await status(`/api/v1/organisations/${organisations[1]}`)).toBe(403);
     expect(await status(`/api/v1/networks/${networks[1]}`)).toBe(403);
@@ -171,6 +171,59 @@ describe('time-boxed auditor grants', () => {
         )
       ).status,
     ).toBe(409);
+  });
+
+  it('scopes every network read endpoint: 403 outside the grant, answered inside it', async () => {
+    const missing = randomUUID();
+    const txHash = `0x${'0'.repeat(64)}`;
+    // path under /api/v1/networks/{id} -> status with a grant on the network
+    const reads: [string, number][] = [
+      ['', 200],
+      ['/nodes', 200],
+      ['/proposals', 200],
+      [`/proposals/${missing}`, 404],
+      ['/provisioning', 404],
+      // The caller organisation's master account: an auditor has none.
+      ['/master-account', 404],
+      [`/master-account/actions/${missing}`, 404],
+      ['/event-listeners', 200],
+      [`/event-listeners/${missing}`, 404],
+      ['/event-streams', 200],
+      [`/event-streams/${missing}`, 404],
+      [`/event-streams/${missing}/dead-letters`, 404],
+      ['/explorer/blocks?limit=1', 200],
+      ['/explorer/blocks/0', 200],
+      [`/explorer/transactions/${txHash}`, 404],
+      ['/explorer/events?fromBlock=0&toBlock=0', 200],
+      ['/explorer/search?q=0', 200],
+      ['/accounts', 200],
+      [`/transactions/${missing}`, 404],
+      ['/monitoring', 200],
+      ['/monitoring/settings', 200],
+      [`/monitoring/nodes/${missing}`, 404],
+      ['/alerts', 200],
+    ];
+    const grant = await adminGrants.grantAuditorAccess({
+      idempotencyKey: randomUUID(),
+      grantAuditorAccess: { auditorSubject, networkIds: [networks[0]], expiresAt: inSeconds(600) },
+    });
+    try {
+      const answered: Record<string, number> = {};
+      const refused: Record<string, number> = {};
+      for (const [path] of reads) {
+        answered[path] = await status(`/api/v1/networks/${networks[0]}${path}`);
+        const outside = await raw(auditor, 'GET', `/api/v1/networks/${networks[1]}${path}`);
+        refused[path] = outside.status;
+        expect(outside.contentType).toMatch(/application\/problem\+json/);
+        expect(outside.body.type).toBe('urn:strata:problem:forbidden');
+      }
+      expect(answered).toEqual(Object.fromEntries(reads));
+      expect(refused).toEqual(Object.fromEntries(reads.map(([path]) => [path, 403])));
+      // The SSE stream is refused before it opens (an allowed one would stay open).
+      expect(await status(`/api/v1/networks/${networks[1]}/transactions/stream`)).toBe(403);
+    } finally {
+      await adminGrants.revokeAuditorGrant({ grantId: grant.id, idempotencyKey: randomUUID() });
+    }
   });
 
   it('refuses bad grants with problem+json and stores nothing; only platform administrators grant', async () => {

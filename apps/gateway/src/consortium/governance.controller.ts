@@ -27,10 +27,12 @@ import { OperationsService } from '../operations/operations.service';
 import { respondToSubmission } from '../operations/submission-response';
 import { UuidParam, ValidBody } from '../validation/params';
 import { ConsortiumClient } from './consortium.client';
+import { AuditorScope } from '../auditor-grants/auditor-scope.guard';
 
 @ApiTags('governance')
 @ApiBearerAuth('bearer')
 @Controller('api/v1/networks/:id/proposals')
+@AuditorScope({ network: 'id' })
 export class GovernanceController {
   constructor(
     private readonly operations: OperationsService,

@@ -24,10 +24,12 @@ import { OperationsService } from '../operations/operations.service';
 import { respondToSubmission } from '../operations/submission-response';
 import { UuidParam, ValidBody } from '../validation/params';
 import { ConsortiumClient } from './consortium.client';
+import { AuditorScope } from '../auditor-grants/auditor-scope.guard';
 
 @ApiTags('nodes')
 @ApiBearerAuth('bearer')
 @Controller('api/v1/networks/:id/nodes')
+@AuditorScope({ network: 'id' })
 export class NodesController {
   constructor(
     private readonly operations: OperationsService,

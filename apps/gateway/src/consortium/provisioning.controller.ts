@@ -29,10 +29,12 @@ import { OperationsService } from '../operations/operations.service';
 import { respondToSubmission } from '../operations/submission-response';
 import { UuidParam, ValidBody } from '../validation/params';
 import { ConsortiumClient } from './consortium.client';
+import { AuditorScope } from '../auditor-grants/auditor-scope.guard';
 
 @ApiTags('provisioning')
 @ApiBearerAuth('bearer')
 @Controller('api/v1/networks/:id/provisioning')
+@AuditorScope({ network: 'id' })
 export class ProvisioningController {
   constructor(
     private readonly operations: OperationsService,

@@ -30,6 +30,7 @@ import { OperationsService } from '../operations/operations.service';
 import { respondToSubmission } from '../operations/submission-response';
 import { UuidParam, ValidBody } from '../validation/params';
 import { LedgerEventListenersClient } from './ledger-event-listeners.client';
+import { AuditorScope } from '../auditor-grants/auditor-scope.guard';
 
 const MANAGERS = ['platform-admin', 'institution-admin', 'operator'] as const;
 type Change = 'pause' | 'resume' | 'delete';
@@ -37,6 +38,7 @@ type Change = 'pause' | 'resume' | 'delete';
 @ApiTags('event-listeners')
 @ApiBearerAuth('bearer')
 @Controller('api/v1/networks/:id/event-listeners')
+@AuditorScope({ network: 'id' })
 export class EventListenersController {
   constructor(
     private readonly operations: OperationsService,

@@ -41,6 +41,7 @@ import { OperationsService } from '../operations/operations.service';
 import { respondToSubmission } from '../operations/submission-response';
 import { UuidParam, ValidBody, ValidQuery } from '../validation/params';
 import { LedgerEventStreamsClient } from './ledger-event-streams.client';
+import { AuditorScope } from '../auditor-grants/auditor-scope.guard';
 
 const MANAGERS = ['platform-admin', 'institution-admin', 'operator'] as const;
 
@@ -53,6 +54,7 @@ interface ChangeRequest {
 @ApiTags('event-streams')
 @ApiBearerAuth('bearer')
 @Controller('api/v1/networks/:id/event-streams')
+@AuditorScope({ network: 'id' })
 export class EventStreamsController {
   constructor(
     private readonly operations: OperationsService,

@@ -38,6 +38,7 @@ import {
 import { UuidParam, ValidQuery } from '../validation/params';
 import { ZodValidationPipe } from '../validation/zod-validation.pipe';
 import { LedgerExplorerClient } from './ledger-explorer.client';
+import { AuditorScope } from '../auditor-grants/auditor-scope.guard';
 
 const searchQuerySchema = z.object({ q: explorerSearchSchema }).strict();
 const blocksQuerySchema = pageRequestSchema.strict();
@@ -46,6 +47,7 @@ const eventsQuerySchema = eventRangeRequestSchema.strict();
 @ApiTags('explorer')
 @ApiBearerAuth('bearer')
 @Controller('api/v1/networks/:id/explorer')
+@AuditorScope({ network: 'id' })
 export class ExplorerController {
   constructor(private readonly ledger: LedgerExplorerClient) {}
 

@@ -33,6 +33,7 @@ import { OperationsService } from '../operations/operations.service';
 import { respondToSubmission } from '../operations/submission-response';
 import { UuidParam, ValidBody } from '../validation/params';
 import { LedgerMasterAccountsClient } from './ledger-master-accounts.client';
+import { AuditorScope } from '../auditor-grants/auditor-scope.guard';
 
 /** Accepted is not done: the deployment or action goes on in the background. */
 function accepted(operation: Operation, res: Response): unknown {
@@ -44,6 +45,7 @@ function accepted(operation: Operation, res: Response): unknown {
 @ApiTags('master-accounts')
 @ApiBearerAuth('bearer')
 @Controller('api/v1/networks/:id/master-account')
+@AuditorScope({ network: 'id' })
 export class MasterAccountsController {
   constructor(
     private readonly operations: OperationsService,

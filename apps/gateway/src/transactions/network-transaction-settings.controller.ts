@@ -25,10 +25,12 @@ import {
 import { OperationsService } from '../operations/operations.service';
 import { respondToSubmission } from '../operations/submission-response';
 import { UuidParam, ValidBody } from '../validation/params';
+import { AuditorScope } from '../auditor-grants/auditor-scope.guard';
 
 @ApiTags('transactions')
 @ApiBearerAuth('bearer')
 @Controller('api/v1/networks/:id/transaction-settings')
+@AuditorScope({ network: 'id' })
 export class NetworkTransactionSettingsController {
   constructor(private readonly operations: OperationsService) {}
 

@@ -31,10 +31,12 @@ import { OperationsService } from '../operations/operations.service';
 import type { OperationKindName } from '../operations/operation-kinds';
 import { respondToSubmission } from '../operations/submission-response';
 import { UuidParam, ValidBody } from '../validation/params';
+import { AuditorScope } from '../auditor-grants/auditor-scope.guard';
 
 @ApiTags('transactions')
 @ApiBearerAuth('bearer')
 @Controller('api/v1/networks/:id/transactions/:txId')
+@AuditorScope({ network: 'id' })
 export class TransactionInterventionsController {
   constructor(private readonly operations: OperationsService) {}
 

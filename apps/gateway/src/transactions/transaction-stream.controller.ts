@@ -20,6 +20,7 @@ import { ApiOperationId, ApiProblems, ApiUuidParam } from '../openapi/api-decora
 import { UuidParam } from '../validation/params';
 import { LedgerTransactionsClient } from './ledger-transactions.client';
 import { TransactionEvents, type TransactionStatusEvent } from './transaction-events';
+import { AuditorScope } from '../auditor-grants/auditor-scope.guard';
 
 const KEEPALIVE_MS = 15_000;
 
@@ -30,6 +31,7 @@ function sseFrame(event: TransactionStatusEvent): string {
 @ApiTags('transactions')
 @ApiBearerAuth('bearer')
 @Controller('api/v1/networks/:id/transactions')
+@AuditorScope({ network: 'id' })
 export class TransactionStreamController implements BeforeApplicationShutdown {
   /** Open streams, ended at shutdown so the HTTP server can close. */
   private readonly open = new Set<Response>();

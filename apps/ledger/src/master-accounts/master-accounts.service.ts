@@ -229,10 +229,12 @@ export class MasterAccountsService {
     networkId: string,
     actor: Actor | undefined,
   ): Promise<MasterAccountDto> {
-    const organisationId = actor?.organisationId ?? '';
-    const master = await em.findOne(MasterAccount, { networkId, organisationId });
+    const organisationId = actor?.organisationId;
+    // A caller without an organisation (platform admin, auditor) has no master account.
+    const master =
+      organisationId && (await em.findOne(MasterAccount, { networkId, organisationId }));
     if (!master)
-      throw DomainProblem.notFound('Master account', `of organisation ${organisationId}`);
+      throw DomainProblem.notFound('Master account', `of organisation ${organisationId ?? '-'}`);
     return toMasterAccountDto(master);
   }
 
@@ -242,8 +244,10 @@ export class MasterAccountsService {
     id: string,
     actor: Actor | undefined,
   ): Promise<MasterAccountActionDto> {
-    const organisationId = actor?.organisationId ?? '';
-    const record = await em.findOne(MasterAccountActionRecord, { id, networkId, organisationId });
+    const organisationId = actor?.organisationId;
+    const record =
+      organisationId &&
+      (await em.findOne(MasterAccountActionRecord, { id, networkId, organisationId }));
     if (!record) throw DomainProblem.notFound('Master account action', id);
     return toMasterAccountActionDto(record);
   }
