@@ -1,5 +1,6 @@
 import { computeAddress, getBytes, SigningKey, Transaction, type TransactionLike } from 'ethers';
 import { DomainProblem } from '@strata/bus';
+import { KeyEncryption } from '@strata/persistence';
 import { InMemoryKeyCustodyStore } from '../custody/key-custody-store';
 import { LEDGER_SYSTEM_ACTOR } from '../custody/key-usage-policy';
 import { UnknownKeyError } from '../key-vault';
@@ -89,6 +90,40 @@ describe('SoftwareKeyVault', () => {
     ]);
   });
 
+  it('opens a sealed key once for many signatures, audits each, and opens it again after forget', async () => {
+    const { store, vault } = setup();
+    const { keyId } = await vault.createKey(org, 'hot-1');
+    const open = jest.spyOn(KeyEncryption.prototype, 'open');
+    try {
+      for (let nonce = 0; nonce < 3; nonce++)
+        await vault.sign(keyId, { ...eip1559, nonce }, operator);
+      expect(open).toHaveBeenCalledTimes(1);
+      vault.forget(keyId);
+      await vault.sign(keyId, eip1559, operator);
+      expect(open).toHaveBeenCalledTimes(2);
+      expect(store.usages).toHaveLength(4);
+    } finally {
+      open.mockRestore();
+      vault.forgetAll();
+    }
+  });
+
+  it('opens the sealed key for every signature when the cache is turned off', async () => {
+    const store = new InMemoryKeyCustodyStore();
+    const vault = new SoftwareKeyVault(store, clock, 'test passphrase', {
+      unsealedKeyCache: false,
+    });
+    const { keyId } = await vault.createKey(org, 'hot-1');
+    const open = jest.spyOn(KeyEncryption.prototype, 'open');
+    try {
+      await vault.sign(keyId, eip1559, operator);
+      await vault.sign(keyId, eip1559, operator);
+      expect(open).toHaveBeenCalledTimes(2);
+    } finally {
+      open.mockRestore();
+    }
+  });
+
   it('refuses another organisation or an auditor with 403 and audits nothing', async () => {
     const { store, vault } = setup();
     const { keyId } = await vault.createKey(org, 'hot-1');
@@ -110,6 +145,7 @@ describe('SoftwareKeyVault', () => {
         operator,
       ),
     ).rejects.toThrow(/not from key/);
+    await vault.sign(keyId, eip1559, operator); // the opened key is now cached
     const stored = store.keys.get(keyId)!;
     const bytes = getBytes(
       `0x${Buffer.from(stored.material.split('.')[4], 'base64url').toString('hex')}`,
@@ -120,6 +156,7 @@ describe('SoftwareKeyVault', () => {
     store.keys.set(keyId, { ...stored, material: parts.join('.') });
     await expect(vault.sign(keyId, eip1559, operator)).rejects.toThrow(/does not authenticate/);
     await expect(vault.addressOf('nope')).rejects.toBeInstanceOf(UnknownKeyError);
-    expect(store.usages).toEqual([]);
+    expect(store.usages).toHaveLength(1);
+    vault.forgetAll();
   });
 });

@@ -1,8 +1,10 @@
 /**
  * The default KeyVault: keys (secp256k1, P-256, Ed25519) generated in this process, stored only
  * sealed (AES-256-GCM under the passphrase-derived KEK, see @strata/persistence key-encryption.ts)
- * in the app's schema, opened for the moment of one signature. Private keys are never logged or
- * returned. Existing private keys (identity's DID keys sealed before key custody) can be imported.
+ * in the app's schema. An opened key is kept for later signatures only in the vault's own
+ * `UnsealedKeyCache` (bounded in keys and lifetime, see there), or, with the cache turned off, for
+ * the moment of one signature. Private keys are never logged or returned. Existing private keys
+ * (identity's DID keys sealed before key custody) can be imported.
  */
 import { randomUUID } from 'node:crypto';
 import { ed25519 } from '@noble/curves/ed25519';
@@ -19,6 +21,11 @@ import {
   type SigningKeyOptions,
 } from '../custody/custodied-key-vault';
 import type { KeyCurve, KeyCustodyStore, StoredKey } from '../custody/key-custody-store';
+import {
+  DEFAULT_UNSEALED_KEY_CACHE,
+  UnsealedKeyCache,
+  type UnsealedKeyCacheLimits,
+} from './unsealed-key-cache';
 
 const CURVES = {
   secp256k1: {
@@ -43,13 +50,36 @@ function sealContext(keyId: string, curve: KeyCurve, publicKey: string): SealCon
   };
 }
 
+export interface SoftwareKeyVaultOptions extends CustodyOptions {
+  /** Limits of the cache of opened keys; `false` opens the sealed key for every signature. */
+  unsealedKeyCache?: UnsealedKeyCacheLimits | false;
+}
+
 export class SoftwareKeyVault extends CustodiedKeyVault {
   protected readonly custody = 'software' as const;
   private readonly encryption: KeyEncryption;
+  private readonly opened: UnsealedKeyCache | null;
 
-  constructor(store: KeyCustodyStore, clock: Clock, passphrase: string, options?: CustodyOptions) {
+  constructor(
+    store: KeyCustodyStore,
+    clock: Clock,
+    passphrase: string,
+    options: SoftwareKeyVaultOptions = {},
+  ) {
     super(store, clock, options);
     this.encryption = new KeyEncryption(passphrase);
+    const limits = options.unsealedKeyCache ?? DEFAULT_UNSEALED_KEY_CACHE;
+    this.opened = limits ? new UnsealedKeyCache(clock, limits) : null;
+  }
+
+  /** Drops `keyId`'s opened key from the cache (call on deletion or rotation of the key). */
+  forget(keyId: string): void {
+    this.opened?.forget(keyId);
+  }
+
+  /** Drops every opened key (e.g. at shutdown). */
+  forgetAll(): void {
+    this.opened?.clear();
   }
 
   /** Takes custody of an existing private key (sealed at once; the caller zeroes its copy). */
@@ -84,12 +114,7 @@ export class SoftwareKeyVault extends CustodiedKeyVault {
   }
 
   protected async signWithKey(key: StoredKey, digest: Uint8Array): Promise<Signature> {
-    const privateKey = this.open(key);
-    try {
-      return new SigningKey(privateKey).sign(digest);
-    } finally {
-      privateKey.fill(0);
-    }
+    return this.withPrivateKey(key, (privateKey) => new SigningKey(privateKey).sign(digest));
   }
 
   protected async signMessage(
@@ -97,13 +122,24 @@ export class SoftwareKeyVault extends CustodiedKeyVault {
     message: Uint8Array,
     digest: Uint8Array,
   ): Promise<Uint8Array> {
-    const privateKey = this.open(key);
-    try {
+    return this.withPrivateKey(key, (privateKey) => {
       if (key.curve === 'Ed25519') return ed25519.sign(message, privateKey);
       const curve = key.curve === 'P-256' ? p256 : secp256k1;
       return curve
         .sign(digest, privateKey, { lowS: key.curve === 'secp256k1' })
         .toCompactRawBytes();
+    });
+  }
+
+  /**
+   * Runs `use` (synchronous, so a cache expiry cannot zero the key in the middle) with the opened
+   * key; without the cache the key is zeroed right after.
+   */
+  private withPrivateKey<T>(key: StoredKey, use: (privateKey: Buffer) => T): T {
+    if (this.opened) return use(this.opened.get(key.keyId, key.material, () => this.open(key)));
+    const privateKey = this.open(key);
+    try {
+      return use(privateKey);
     } finally {
       privateKey.fill(0);
     }
