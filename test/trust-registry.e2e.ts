@@ -8,45 +8,34 @@
  */
 import { randomUUID } from 'node:crypto';
 import fc from 'fast-check';
-import { createJWT, ES256KSigner } from 'did-jwt';
-import { getBytes, hexlify, keccak256, randomBytes, SigningKey, toUtf8Bytes } from 'ethers';
-import {
-  DidRegistryArtifact,
-  onChainDid,
-  parseOnChainDid,
-  TrustedIssuersRegistryArtifact,
-  TrustedSchemasRegistryArtifact,
-  type ContractArtifact,
-} from '@strata/chain';
+import { hexlify, keccak256, randomBytes, SigningKey, toUtf8Bytes } from 'ethers';
 import { jsonRpc, readE2eRun } from '@strata/testing';
 import { apiAs, raw } from './support/api';
-import { restartAppWith } from './support/restart';
-import { eventually } from './support/eventually';
 import {
   allTransactions,
   anvilNetwork,
   type Member,
   memberWithRole,
   signingAccount,
-  waitForStatus,
 } from './support/ledger';
+import {
+  chainTime,
+  FAR,
+  type HeldDid,
+  newHeldDid,
+  onChainCredential,
+  registryPublicKeyOf,
+  schemaUrl,
+  TrustRegistries,
+} from './support/trust-registry';
 
-const FAR = String(2 ** 35);
 const DIPLOMA = keccak256(toUtf8Bytes(`diploma-${randomUUID()}`));
 const LICENCE = keccak256(toUtf8Bytes(`licence-${randomUUID()}`));
-const schemaUrl = (id: string) => `https://strata.example/api/v1/schemas/${id}`;
-
-interface HeldDid {
-  did: string;
-  key: SigningKey;
-}
 
 describe('on-chain trust registries, end to end', () => {
-  // Identity runs with this test's registries only while it runs: later tests expect the run's own settings.
-  const originalEnv = readE2eRun().apps.identity?.env ?? {};
   let member: Member;
   let networkId: string;
-  let from: string;
+  let registries: TrustRegistries;
   let root: HeldDid;
   let tao: HeldDid;
   let issuer: HeldDid;
@@ -54,80 +43,14 @@ describe('on-chain trust registries, end to end', () => {
   /** The issuer's key after rotation (keys-2). */
   let rotated: SigningKey;
 
-  const newDid = (): HeldDid => ({
-    did: onChainDid('strata', hexlify(randomBytes(16))),
-    key: new SigningKey(hexlify(randomBytes(32))),
-  });
-  const publicKeyOf = (key: SigningKey) => `0x${key.publicKey.slice(4)}`;
-
-  async function deploy(artifact: ContractArtifact, args: unknown[]): Promise<string> {
-    const tx = await member.tx.submitTransaction({
-      id: networkId,
-      idempotencyKey: randomUUID(),
-      submitTransaction: {
-        kind: 'deploy',
-        from,
-        bytecode: artifact.bytecode,
-        abi: artifact.abi as object[],
-        args,
-      },
-    });
-    const done = await waitForStatus(member, networkId, tx.id, ['confirmed', 'failed'], 120_000);
-    expect(done.status).toBe('confirmed');
-    return done.contractAddress ?? '';
-  }
-
-  /** Prepares, signs with `key` and submits a change; resolves with the settled transaction. */
-  async function change(body: Record<string, unknown>, key: SigningKey) {
-    const prepared = await raw(member.api, 'POST', '/api/v1/trust-registry/changes/prepare', {
-      change: body,
-      deadline: FAR,
-    });
-    expect(prepared.status).toBe(200);
-    const signature = key.sign(prepared.body.digest as string).serialized;
-    const submitted = await raw(
-      member.api,
-      'POST',
-      '/api/v1/trust-registry/changes',
-      { from, change: body, deadline: FAR, signature },
-      { 'idempotency-key': randomUUID() },
-    );
-    if (submitted.status !== 202) return submitted;
-    const id = submitted.body.id as string;
-    const tx = await waitForStatus(member, networkId, id, ['confirmed', 'failed'], 120_000);
-    return { ...submitted, body: { ...submitted.body, status: tx.status } };
-  }
-
-  async function register(held: HeldDid): Promise<void> {
-    const done = await change(
-      { kind: 'register-did', did: held.did, fragment: 'keys-1', publicKey: publicKeyOf(held.key) },
-      held.key,
-    );
-    expect(done.body.status).toBe('confirmed');
-  }
-
-  async function credential(
+  const change = (body: Record<string, unknown>, key: SigningKey) => registries.change(body, key);
+  const credential = (
     held: HeldDid,
     key: SigningKey,
     fragment: string,
     iat: number,
     schema = DIPLOMA,
-  ): Promise<string> {
-    return createJWT(
-      {
-        iat,
-        sub: 'did:key:z6MkhaXgBZDvotDkL5257faiztiGiC2QtKLGpbnnEGta2doK',
-        vc: {
-          '@context': ['https://www.w3.org/ns/credentials/v2'],
-          type: ['VerifiableCredential', 'DiplomaCredential'],
-          credentialSubject: { degree: 'MSc' },
-          credentialSchema: { id: schemaUrl(schema), type: 'JsonSchema' },
-        },
-      },
-      { issuer: held.did, signer: ES256KSigner(getBytes(key.privateKey)) },
-      { alg: 'ES256K', kid: `${held.did}#${fragment}` },
-    );
-  }
+  ) => onChainCredential(held, key, fragment, iat, schema);
 
   async function verify(jwt: string) {
     const result = await raw(member.api, 'POST', '/api/v1/credentials/verify', {
@@ -137,43 +60,17 @@ describe('on-chain trust registries, end to end', () => {
     return result.body as { verified: boolean; problems: { code: string; detail: string }[] };
   }
 
-  const chainTime = async () =>
-    Number(
-      BigInt(
-        (
-          await jsonRpc<{ timestamp: string }>(readE2eRun().anvilRpcUrl, 'eth_getBlockByNumber', [
-            'latest',
-            false,
-          ])
-        ).timestamp,
-      ),
-    );
-
   beforeAll(async () => {
     const admin = await apiAs('admin');
     member = await memberWithRole(admin);
     networkId = await anvilNetwork(admin, [member.organisationId]);
-    from = await signingAccount(member, networkId);
-    [root, tao, issuer, loner] = [newDid(), newDid(), newDid(), newDid()];
-    const dids = await deploy(DidRegistryArtifact, ['strata']);
-    const issuers = await deploy(TrustedIssuersRegistryArtifact, [dids, idOf(root.did)]);
-    const schemas = await deploy(TrustedSchemasRegistryArtifact, [issuers]);
-    await restartAppWith('identity', {
-      ...originalEnv,
-      STRATA_IDENTITY_TRUST_RPC_URL: readE2eRun().anvilRpcUrl,
-      STRATA_IDENTITY_TRUST_NETWORK_ID: networkId,
-      STRATA_IDENTITY_DID_REGISTRY_ADDRESS: dids,
-      STRATA_IDENTITY_TRUSTED_ISSUERS_REGISTRY_ADDRESS: issuers,
-      STRATA_IDENTITY_TRUSTED_SCHEMAS_REGISTRY_ADDRESS: schemas,
-    });
-    await eventually(
-      async () => (await raw(member.api, 'GET', '/api/v1/identifiers?limit=1')).status === 200,
-      'identity to answer with its trust registries',
-    );
-    for (const held of [root, tao, issuer, loner]) await register(held);
+    registries = new TrustRegistries(member, networkId, await signingAccount(member, networkId));
+    [root, tao, issuer, loner] = [newHeldDid(), newHeldDid(), newHeldDid(), newHeldDid()];
+    await registries.deployAndUse(root);
+    for (const held of [root, tao, issuer, loner]) await registries.register(held);
   }, 900_000);
 
-  afterAll(() => restartAppWith('identity', originalEnv), 300_000);
+  afterAll(() => registries.restore(), 300_000);
 
   it('registers organisation DIDs through the ledger, lists them with paging and resolves them in W3C form', async () => {
     const page = await raw(member.api, 'GET', '/api/v1/identifiers?limit=2&offset=2');
@@ -274,7 +171,7 @@ describe('on-chain trust registries, end to end', () => {
         signerDid: issuer.did,
         fragment: 'keys-2',
         keyType: 'secp256k1',
-        publicKey: publicKeyOf(next),
+        publicKey: registryPublicKeyOf(next),
         relationships: ['assertionMethod', 'capabilityInvocation'],
       },
       issuer.key,
@@ -335,7 +232,7 @@ describe('on-chain trust registries, end to end', () => {
     const resolved = await raw(member.api, 'GET', `/api/v1/identifiers/${loner.did}`);
     expect(resolved.status).toBe(410);
     expect(resolved.contentType).toContain('application/problem+json');
-    const unknown = await raw(member.api, 'GET', `/api/v1/identifiers/${newDid().did}`);
+    const unknown = await raw(member.api, 'GET', `/api/v1/identifiers/${newHeldDid().did}`);
     expect(unknown.status).toBe(404);
     expect((await verify(jwt)).problems.map((p) => p.code)).toContain('unknown-issuer');
   }, 600_000);
@@ -379,9 +276,3 @@ describe('on-chain trust registries, end to end', () => {
     expect(otherMethod.body).toMatchObject({ detail: expect.stringContaining('did:') });
   }, 600_000);
 });
-
-function idOf(did: string): string {
-  const parsed = parseOnChainDid(did, 'strata');
-  if ('error' in parsed) throw new Error(`not an on-chain DID: ${did}`);
-  return parsed.id;
-}

@@ -75,7 +75,11 @@ export class IdentityHandlers implements OnModuleInit {
               this.trustRegistry.issuerTrust(),
             );
           case 'verify-presentation':
-            return this.credentials.verifyPresentation(em, payload.presentation);
+            return this.credentials.verifyPresentation(
+              em,
+              payload.presentation,
+              this.trustRegistry.issuerTrust(),
+            );
           case 'get-status-list':
             return this.statusLists.publish(em, payload.id);
         }

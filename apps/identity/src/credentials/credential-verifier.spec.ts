@@ -4,6 +4,8 @@ import { DID_KEY_TYPES, type DidKeyType } from '@strata/contracts';
 import { encodeDidKey, generatePrivateKey, publicKeyOf } from '../identifiers/did-key';
 import { ALG_OF, signerFor } from './credential-signer';
 import { verifyCredentialJwt } from './credential-verifier';
+import { didKeyResolver } from '../identifiers/did-key-resolver';
+import type { IssuerTrust } from '../trust-registry/issuer-trust';
 
 const NOW = new Date('2026-06-01T00:00:00Z');
 const seconds = (iso: string): number => Date.parse(iso) / 1000;
@@ -34,6 +36,24 @@ describe('verifyCredentialJwt', () => {
       expect(result.checks.every((c) => c.ok)).toBe(true);
     },
   );
+
+  it('checks the issuer against the trust registries, except for a holder with accreditation off', async () => {
+    const nobodyAccredited: IssuerTrust = {
+      resolverAt: () => didKeyResolver,
+      accreditationProblems: async (issuer) => [
+        { check: 'accreditation', code: 'issuer-not-accredited', detail: `${issuer} is not` },
+      ],
+    };
+    const jwt = await signed('secp256k1');
+    const asIssued = await verifyCredentialJwt(jwt, NOW, undefined, nobodyAccredited);
+    expect(codes(asIssued)).toEqual(['issuer-not-accredited']);
+    expect(asIssued.checks).toContainEqual({ check: 'accreditation', ok: false });
+    const asHeld = await verifyCredentialJwt(jwt, NOW, undefined, nobodyAccredited, {
+      accreditation: false,
+    });
+    expect(asHeld.verified).toBe(true);
+    expect(asHeld.checks.map((c) => c.check)).not.toContain('accreditation');
+  });
 
   it('names a tampered payload as an invalid signature', async () => {
     const [header, payload, signature] = (await signed('secp256k1')).split('.');

@@ -5,7 +5,8 @@
  * the network's trust registries (issuer trust), the issuer's DID is resolved as of the
  * credential's issuance time (on-chain DIDs included) and its accreditation is checked too. A
  * credential naming a `credentialSchema` identity knows gets the `schema` check
- * (credential-schemas.ts).
+ * (credential-schemas.ts). A presentation's own JWT goes through the same checks with the trust
+ * registries' resolver but without `accreditation` (its holder issues nothing).
  */
 import { decodeJWT, verifyJWT } from 'did-jwt';
 import type { Resolvable } from 'did-resolver';
@@ -23,12 +24,19 @@ export type StatusLookup = (entry: Record<string, unknown>) => Promise<boolean |
 
 const noStatusLists: StatusLookup = async () => undefined;
 
+export interface VerifyOptions {
+  /** Check the issuer's accreditation when `trust` is given (default true; false for a holder's VP). */
+  accreditation?: boolean;
+}
+
 export async function verifyCredentialJwt(
   jwt: string,
   now: Date,
   statusOf: StatusLookup = noStatusLists,
   trust?: IssuerTrust,
+  options: VerifyOptions = {},
 ): Promise<VerificationResult> {
+  const accreditation = trust !== undefined && options.accreditation !== false;
   let payload: Record<string, unknown>;
   try {
     payload = decodeJWT(jwt).payload;
@@ -71,12 +79,14 @@ export async function verifyCredentialJwt(
   problems.push(...validityProblems(payload, now));
   const status = await statusProblems(payload, statusOf);
   problems.push(...status.problems);
-  if (trust && issuer) problems.push(...(await trust.accreditationProblems(issuer, payload)));
+  if (accreditation && issuer) {
+    problems.push(...(await trust.accreditationProblems(issuer, payload)));
+  }
   const schema = schemaCheck(payload.vc);
   problems.push(...schema.problems);
   const failedChecks = new Set(problems.map((p) => p.check));
   const names = ['signature', 'issuer', 'validity', 'status'] as Check['check'][];
-  if (trust) names.push('accreditation');
+  if (accreditation) names.push('accreditation');
   if (schema.detail) names.push('schema');
   const checks: Check[] = names.map((check) => ({
     check,

@@ -117,11 +117,27 @@ export class CredentialsService {
     return issued;
   }
 
-  /** A VP-JWT: the holder's signature and validity, then every credential it carries. */
-  async verifyPresentation(em: EntityManager, jwt: string): Promise<PresentationVerification> {
-    const presentation = await this.verify(em, jwt);
+  /**
+   * A VP-JWT: the holder's signature and validity, then every credential it carries with every
+   * check `verify` makes, so with `trust` each issuer's accreditation for the credential's schema
+   * too (the holder's DID is resolved through the registries as well, but not checked as an issuer).
+   */
+  async verifyPresentation(
+    em: EntityManager,
+    jwt: string,
+    trust?: IssuerTrust,
+  ): Promise<PresentationVerification> {
+    const presentation = await verifyCredentialJwt(
+      jwt,
+      this.clock.now(),
+      (entry) => this.statusLists.isSet(em, entry),
+      trust,
+      { accreditation: false },
+    );
     const carried = credentialsIn(jwt);
-    const credentials = await Promise.all(carried.map((credential) => this.verify(em, credential)));
+    const credentials = await Promise.all(
+      carried.map((credential) => this.verify(em, credential, trust)),
+    );
     const empty = carried.length === 0 && presentation.verified;
     return {
       verified: presentation.verified && !empty && credentials.every((c) => c.verified),
