@@ -2,24 +2,23 @@
  * The verifiable audit log end to end on the real stack: events of other apps (organisation
  * registered, ledger accounts and transactions) land in platform-mgmt's hash chain from Kafka,
  * the Merkle root of new entries is anchored on the run's anvil through the ledger's transaction
- * manager, auditors read entries, inclusion proofs and anchors through the gateway (SDK), and the
- * offline verifier (`npm run audit:verify`) passes on an export and fails on an edited export, on
- * a database row edited behind the platform's back and on a wrong anchor.
+ * manager, the whole log's entries, inclusion proofs and anchors are read through the gateway
+ * (SDK, as a platform administrator; a granted auditor's narrower view is in
+ * auditor-grants.e2e.ts), and the offline verifier (`npm run audit:verify`) passes on an export
+ * and fails on an edited export, on a database row edited behind the platform's back and on a
+ * wrong anchor.
  */
-import { execFile } from 'node:child_process';
 import { createHash, randomUUID } from 'node:crypto';
-import { mkdtempSync, writeFileSync } from 'node:fs';
-import { tmpdir } from 'node:os';
-import { join } from 'node:path';
 import { Interface } from 'ethers';
 import pino from 'pino';
 import { Client } from 'pg';
-import { AuditLogApi, Configuration } from '@strata/sdk';
+import type { AuditLogApi } from '@strata/sdk';
 import { KafkaBus, createEnvelope } from '@strata/bus';
-import { AuditLogTopics, type AuditExport } from '@strata/contracts';
+import { type AuditEntry, AuditLogTopics } from '@strata/contracts';
 import { AuditAnchorsArtifact } from '@strata/chain';
-import { jsonRpc, killApp, readE2eRun, restartApp } from '@strata/testing';
+import { decodeTokenClaims, jsonRpc, killApp, readE2eRun, restartApp } from '@strata/testing';
 import { apiAs, type Api, problemOf, raw, uniqueName } from './support/api';
+import { auditLogApi, exportedAuditLog, verifyAuditExport } from './support/audit-log';
 import { eventually } from './support/eventually';
 import { memberWithRole } from './support/ledger';
 
@@ -27,7 +26,6 @@ type AuditAnchor = Awaited<ReturnType<AuditLogApi['listAuditAnchors']>>['items']
 
 const ORGANISATION_REGISTERED = 'strata.platform-mgmt.organisation-registered.v1';
 const anchorsAbi = new Interface(AuditAnchorsArtifact.abi);
-const workDir = mkdtempSync(join(tmpdir(), 'strata-audit-e2e-'));
 
 /** RFC 6962 Merkle tree hash, written out again here so the test does not trust the app's. */
 const sha256 = (...parts: Buffer[]) => createHash('sha256').update(Buffer.concat(parts)).digest();
@@ -51,12 +49,6 @@ function rootFromProof(leaf: Buffer, index: number, size: number, path: Buffer[]
   return r;
 }
 
-function auditLogApi(api: Api): AuditLogApi {
-  return new AuditLogApi(
-    new Configuration({ basePath: api.baseUrl, accessToken: async () => api.token }),
-  );
-}
-
 function testBus(): KafkaBus {
   const run = readE2eRun();
   return new KafkaBus(
@@ -68,36 +60,6 @@ function testBus(): KafkaBus {
     },
     pino({ level: 'silent' }),
   );
-}
-
-/** Runs the offline verifier as an auditor would, on a file, against the run's anvil. */
-function verify(document: unknown): Promise<{ code: number; output: string }> {
-  const file = join(workDir, `${randomUUID()}.json`);
-  writeFileSync(file, JSON.stringify(document, null, 2));
-  return new Promise((resolve) => {
-    execFile(
-      process.execPath,
-      [
-        '-r',
-        '@swc-node/register',
-        'apps/platform-mgmt/src/audit-log/cli/verify-export.ts',
-        file,
-        '--rpc',
-        readE2eRun().anvilRpcUrl,
-      ],
-      { cwd: join(__dirname, '..'), timeout: 120_000 },
-      (error, stdout, stderr) => {
-        const code = error ? (typeof error.code === 'number' ? error.code : 99) : 0;
-        resolve({ code, output: `${stdout}${stderr}` });
-      },
-    );
-  });
-}
-
-async function exported(api: Api, query = ''): Promise<AuditExport> {
-  const response = await raw(api, 'GET', `/api/v1/audit-log/export${query}`);
-  expect(response.status).toBe(200);
-  return response.body as unknown as AuditExport;
 }
 
 describe('verifiable audit log, end to end', () => {
@@ -126,8 +88,25 @@ describe('verifiable audit log, end to end', () => {
 
   beforeAll(async () => {
     admin = await apiAs('admin');
+    // The whole log is the platform administrator's read; an auditor's is narrowed to their
+    // grants (test/auditor-grants.e2e.ts), so the seeded auditor gets one to reach the routes.
+    audit = auditLogApi(admin);
     auditor = await apiAs('auditor');
-    audit = auditLogApi(auditor);
+    const granted = await admin.organisations.registerOrganisation({
+      registerOrganisation: { name: uniqueName('Audited by the seeded auditor'), country: 'LU' },
+    });
+    const grant = await raw(
+      admin,
+      'POST',
+      '/api/v1/auditor-grants',
+      {
+        auditorSubject: decodeTokenClaims(auditor.token).sub,
+        organisationIds: [granted.id],
+        expiresAt: new Date(Date.now() + 3_600_000).toISOString(),
+      },
+      { 'idempotency-key': randomUUID() },
+    );
+    expect(grant.status).toBe(201);
   });
 
   it('appends events of other apps to the hash chain, each linked to the one before', async () => {
@@ -297,8 +276,8 @@ describe('verifiable audit log, end to end', () => {
     );
     expect(`0x${root.toString('hex')}`).toBe(anchored.root);
     // The same root rebuilt from the anchored entries themselves.
-    const { entries } = await exported(
-      auditor,
+    const { entries } = await exportedAuditLog(
+      admin,
       `?fromSequence=${anchored.firstSequence}&toSequence=${anchored.lastSequence}`,
     );
     const hashes = entries.map((e) => Buffer.from(e.hash, 'hex'));
@@ -307,15 +286,15 @@ describe('verifiable audit log, end to end', () => {
   });
 
   it('the offline verifier passes on an export and names the edited entry of a tampered one', async () => {
-    const document = await exported(auditor, `?toSequence=${anchored.lastSequence}`);
-    const passed = await verify(document);
+    const document = await exportedAuditLog(admin, `?toSequence=${anchored.lastSequence}`);
+    const passed = await verifyAuditExport(document);
     expect(passed.output).toMatch(/VERIFIED: \d+ entries, [1-9]\d* anchors on chain/);
     expect(passed.code).toBe(0);
 
     const tampered = structuredClone(document);
-    const victim = tampered.entries[anchored.firstSequence - 1];
+    const victim = tampered.entries[anchored.firstSequence - 1] as AuditEntry;
     (victim.event as { payload: Record<string, unknown> }).payload.name = 'Forged Agency';
-    const failed = await verify(tampered);
+    const failed = await verifyAuditExport(tampered);
     expect(failed.code).toBe(1);
     expect(failed.output).toContain(`FAILED: entry ${victim.sequence}: content does not match`);
 
@@ -323,7 +302,7 @@ describe('verifiable audit log, end to end', () => {
     const anchor = wrongAnchor.anchors.find((a) => a.id === anchored.id);
     if (!anchor) throw new Error('the export lacks the anchor');
     anchor.root = `0x${'ab'.repeat(32)}`;
-    const refused = await verify(wrongAnchor);
+    const refused = await verifyAuditExport(wrongAnchor);
     expect(refused.code).toBe(1);
     expect(refused.output).toContain(`anchor ${anchored.id}`);
     expect(refused.output).toMatch(/Merkle root recomputed from the entries is 0x[0-9a-f]{64}/);
@@ -343,8 +322,8 @@ describe('verifiable audit log, end to end', () => {
          where sequence = $1`,
         [registration.sequence],
       );
-      const document = await exported(auditor, `?toSequence=${anchored.lastSequence}`);
-      const result = await verify(document);
+      const document = await exportedAuditLog(admin, `?toSequence=${anchored.lastSequence}`);
+      const result = await verifyAuditExport(document);
       expect(result.code).toBe(1);
       expect(result.output).toContain(
         `FAILED: entry ${registration.sequence}: content does not match its hash`,
@@ -440,7 +419,7 @@ describe('verifiable audit log, end to end', () => {
       await killApp('platform-mgmt', 'SIGKILL');
       await bus.publish(batch());
       await restartApp('platform-mgmt');
-      const fresh = auditLogApi(await apiAs('auditor'));
+      const fresh = auditLogApi(await apiAs('admin'));
       const entries = await eventually(
         async () => {
           const page = await fresh.listAuditEntries({
@@ -457,8 +436,8 @@ describe('verifiable audit log, end to end', () => {
       expect(entries).toHaveLength(ids.length);
       const first = Math.min(...entries.map((e) => e.sequence));
       const last = Math.max(...entries.map((e) => e.sequence));
-      const { entries: range } = await exported(
-        auditor,
+      const { entries: range } = await exportedAuditLog(
+        admin,
         `?fromSequence=${first}&toSequence=${last}`,
       );
       range.forEach((entry, i) => {

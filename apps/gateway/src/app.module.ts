@@ -3,7 +3,7 @@
  * then rate limiting per caller. One exception filter renders every error as problem+json.
  */
 import { DynamicModule, Module } from '@nestjs/common';
-import { APP_FILTER, APP_GUARD, APP_INTERCEPTOR } from '@nestjs/core';
+import { APP_FILTER, APP_GUARD } from '@nestjs/core';
 import { ThrottlerModule } from '@nestjs/throttler';
 import { AuthGuard } from '@strata/auth';
 import { LoggerModule } from 'nestjs-pino';
@@ -23,7 +23,7 @@ import { MasterAccountsModule } from './master-accounts/master-accounts.module';
 import { MetricsModule } from './metrics/metrics.module';
 import { MonitoringModule } from './monitoring/monitoring.module';
 import { AuditorGrantsModule } from './auditor-grants/auditor-grants.module';
-import { AuditorListFilter, AuditorScopeGuard } from './auditor-grants/auditor-scope.guard';
+import { AuditorScopeGuard } from './auditor-grants/auditor-scope.guard';
 import { NetworksModule } from './networks/networks.module';
 import { OpenApiModule } from './openapi/openapi.module';
 import { OperationsModule } from './operations/operations.module';
@@ -74,7 +74,6 @@ export class AppModule {
         { provide: APP_GUARD, useClass: AuthGuard },
         { provide: APP_GUARD, useClass: CallerThrottlerGuard },
         { provide: APP_GUARD, useClass: AuditorScopeGuard },
-        { provide: APP_INTERCEPTOR, useClass: AuditorListFilter },
         { provide: APP_FILTER, useClass: ProblemsFilter },
       ],
       exports: [GATEWAY_CONFIG, Clock, IdGenerator],

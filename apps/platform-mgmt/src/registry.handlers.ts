@@ -12,6 +12,7 @@ import {
   Topics,
 } from '@strata/contracts';
 import { BusConsumers, DomainProblem } from '@strata/bus';
+import { AuditorGrantsService } from './auditor-grants/auditor-grants.service';
 import { NetworksService } from './networks/networks.service';
 import { OrganisationsService } from './organisations/organisations.service';
 
@@ -21,10 +22,17 @@ function requirePlatformAdmin(actor: Actor | undefined): void {
   }
 }
 
+function requireGranted(granted: readonly string[] | undefined, kind: string, id: string): void {
+  if (granted && !granted.includes(id)) {
+    throw DomainProblem.forbidden(`No active auditor grant covers ${kind} ${id}.`);
+  }
+}
+
 @Injectable()
 export class RegistryHandlers implements OnModuleInit {
   constructor(
     private readonly consumers: BusConsumers,
+    private readonly grants: AuditorGrantsService,
     private readonly organisations: OrganisationsService,
     private readonly networks: NetworksService,
   ) {}
@@ -50,14 +58,18 @@ export class RegistryHandlers implements OnModuleInit {
       Topics.platformMgmt.queries,
       platformMgmtQuerySchema,
       async ({ em, payload, actor }) => {
+        // A restricted auditor reads only what their grants cover (the gateway checks it too).
+        const granted = await this.grants.restrictionOf(em, actor);
         switch (payload.query) {
           case 'list-organisations':
-            return this.organisations.list(em, payload.params);
+            return this.organisations.list(em, payload.params, granted?.organisationIds);
           case 'get-organisation':
+            requireGranted(granted?.organisationIds, 'organisation', payload.id);
             return this.organisations.get(em, payload.id);
           case 'list-networks':
-            return this.networks.list(em, payload.params, actor);
+            return this.networks.list(em, payload.params, actor, granted?.networkIds);
           case 'get-network':
+            requireGranted(granted?.networkIds, 'network', payload.id);
             return this.networks.get(em, payload.id, actor);
         }
       },

@@ -2,7 +2,9 @@
  * /api/v1/audit-log: the hash-chained audit log for auditors, regulators (auditor role) and
  * platform admins — entries with filters, an entry's inclusion proof against its on-chain anchor,
  * the anchors, an export the offline verifier checks (docs/audit-log.md) — and the anchoring
- * configuration (platform-admin). Every route is read-only except the configuration.
+ * configuration (platform-admin). Every route is read-only except the configuration. A
+ * grant-restricted auditor needs an active grant; platform-mgmt narrows entries, proofs and the
+ * export to what the grants cover.
  */
 import { Controller, Get, Headers, Param, Put, Res } from '@nestjs/common';
 import { ApiBearerAuth, ApiParam, ApiTags } from '@nestjs/swagger';
@@ -44,6 +46,7 @@ import { OperationsService } from '../operations/operations.service';
 import { respondToSubmission } from '../operations/submission-response';
 import { ZodValidationPipe } from '../validation/zod-validation.pipe';
 import { ValidBody, ValidQuery } from '../validation/params';
+import { AuditorScope } from '../auditor-grants/auditor-scope.guard';
 import { AuditLogClient } from './audit-log.client';
 
 const READERS = ['auditor', 'platform-admin'] as const;
@@ -57,6 +60,7 @@ const anchorsQuerySchema = pageRequestSchema.strict();
 @ApiTags('audit-log')
 @ApiBearerAuth('bearer')
 @Controller('api/v1/audit-log')
+@AuditorScope({ anyGrant: true })
 export class AuditLogController {
   constructor(
     private readonly operations: OperationsService,

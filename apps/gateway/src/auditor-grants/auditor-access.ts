@@ -5,16 +5,16 @@
  * (no cache), so a revocation or an expiry takes effect at once. Other callers pass untouched.
  */
 import { Injectable } from '@nestjs/common';
-import { type Actor, type AuditorAccess, auditorAccessSchema } from '@strata/contracts';
+import {
+  type Actor,
+  type AuditorAccess,
+  auditorAccessSchema,
+  isGrantRestricted,
+} from '@strata/contracts';
 import { ProblemException } from '../problems/problem';
 import { AuditorGrantsClient } from './auditor-grants.client';
 
 export type AuditorResource = { kind: 'organisation' | 'network'; id: string };
-
-/** True for callers the grants restrict: auditors who are not also platform administrators. */
-export function isGrantRestricted(actor: Actor): boolean {
-  return actor.roles.includes('auditor') && !actor.roles.includes('platform-admin');
-}
 
 const denied = (detail: string) =>
   new ProblemException({

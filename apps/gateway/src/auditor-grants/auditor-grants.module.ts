@@ -1,7 +1,7 @@
 /**
  * Auditor grants in the public API, and the grant check every auditor read goes through
- * (AuditorAccessCheck, exported for other modules; AuditorScopeGuard and AuditorListFilter are
- * registered globally by the AppModule and act on `@AuditorScope(...)` endpoints).
+ * (AuditorAccessCheck, exported for other modules; AuditorScopeGuard is registered globally by
+ * the AppModule and acts on `@AuditorScope(...)` endpoints).
  */
 import { Global, Module } from '@nestjs/common';
 import { OperationsModule } from '../operations/operations.module';

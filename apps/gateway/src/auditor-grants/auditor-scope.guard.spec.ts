@@ -64,15 +64,21 @@ describe('AuditorScopeGuard', () => {
     expect(h.requester.requests.map((r) => r.topic)).not.toContain(AuditorGrantTopics.queries);
   });
 
-  it('keeps only the granted organisations of a page and refuses a list without any grant', async () => {
+  it('lets a list through to its owner with an active grant and refuses it without any', async () => {
     current = access([], [granted]);
-    const page = (await (await get('/api/v1/organisations', ['auditor'])).json()) as {
-      items: { id: string }[];
-      total: number;
-    };
-    expect(page.items.map((item) => item.id)).toEqual([granted]);
-    expect(page.total).toBe(1);
+    h.requester.requests.length = 0;
+    expect((await get('/api/v1/organisations', ['auditor'])).status).toBe(200);
+    // The owner (platform-mgmt) narrows the page to the grants before paging, from the actor.
+    const asked = h.requester.requests.find((r) => r.topic === Topics.platformMgmt.queries);
+    expect(asked?.request.actor).toMatchObject({ subject: 'auditor-1', roles: ['auditor'] });
     current = access([]);
-    expect((await get('/api/v1/organisations', ['auditor'])).status).toBe(403);
+    const refused = await get('/api/v1/organisations', ['auditor']);
+    expect(refused.status).toBe(403);
+    expect(refused.headers.get('content-type')).toMatch(/application\/problem\+json/);
+  });
+
+  it('refuses the audit log to an auditor without an active grant', async () => {
+    current = access([]);
+    expect((await get('/api/v1/audit-log/anchors', ['auditor'])).status).toBe(403);
   });
 });

@@ -1,25 +1,17 @@
 /**
- * `@AuditorScope(...)` on a read endpoint makes the global AuditorScopeGuard check the caller's
- * auditor grants before the handler runs: `{ network: 'id' }` / `{ organisation: 'id' }` name the
- * route parameter holding the resource id; `{ list: 'networks' | 'organisations' }` requires an
- * active grant and keeps only granted items of the returned page (AuditorListFilter).
+ * `@AuditorScope(...)` on a read endpoint (or its controller) makes the global AuditorScopeGuard
+ * check a grant-restricted auditor's grants before the handler runs: `{ network: 'id' }` /
+ * `{ organisation: 'id' }` name the route parameter holding the resource id;
+ * `{ anyGrant: true }` only requires an active grant, for reads whose owner narrows the answer
+ * to the grants itself (lists of organisations and networks, the audit log), before paging.
  * Endpoints without the decorator are not affected.
  */
-import {
-  type CallHandler,
-  type CanActivate,
-  type ExecutionContext,
-  Injectable,
-  type NestInterceptor,
-  SetMetadata,
-} from '@nestjs/common';
+import { type CanActivate, type ExecutionContext, Injectable, SetMetadata } from '@nestjs/common';
 import { Reflector } from '@nestjs/core';
-import type { Actor, AuditorAccess } from '@strata/contracts';
-import { map, type Observable } from 'rxjs';
+import type { Actor } from '@strata/contracts';
 import { AuditorAccessCheck } from './auditor-access';
 
-export type AuditorScopeSpec =
-  { network: string } | { organisation: string } | { list: 'networks' | 'organisations' };
+export type AuditorScopeSpec = { network: string } | { organisation: string } | { anyGrant: true };
 
 const AUDITOR_SCOPE = 'strata:auditor-scope';
 export const AuditorScope = (spec: AuditorScopeSpec) => SetMetadata(AUDITOR_SCOPE, spec);
@@ -27,7 +19,6 @@ export const AuditorScope = (spec: AuditorScopeSpec) => SetMetadata(AUDITOR_SCOP
 interface ScopedRequest {
   actor?: Actor;
   params: Record<string, string>;
-  auditorAccess?: AuditorAccess;
 }
 
 @Injectable()
@@ -44,8 +35,8 @@ export class AuditorScopeGuard implements CanActivate {
     ]);
     const request = context.switchToHttp().getRequest<ScopedRequest>();
     if (!spec || !request.actor) return true;
-    if ('list' in spec) {
-      request.auditorAccess = await this.check.require(request.actor);
+    if ('anyGrant' in spec) {
+      await this.check.require(request.actor);
       return true;
     }
     const resource =
@@ -54,27 +45,5 @@ export class AuditorScopeGuard implements CanActivate {
         : { kind: 'organisation' as const, id: request.params[spec.organisation] };
     await this.check.require(request.actor, resource);
     return true;
-  }
-}
-
-/** Keeps only the granted items of a page answered to an auditor (see `{ list }` above). */
-@Injectable()
-export class AuditorListFilter implements NestInterceptor {
-  constructor(private readonly reflector: Reflector) {}
-
-  intercept(context: ExecutionContext, next: CallHandler): Observable<unknown> {
-    const spec = this.reflector.get<AuditorScopeSpec | undefined>(
-      AUDITOR_SCOPE,
-      context.getHandler(),
-    );
-    const access = context.switchToHttp().getRequest<ScopedRequest>().auditorAccess;
-    if (!spec || !('list' in spec) || !access) return next.handle();
-    const allowed = new Set(spec.list === 'networks' ? access.networkIds : access.organisationIds);
-    return next.handle().pipe(
-      map((page: { items: { id: string }[]; total: number }) => {
-        const items = page.items.filter((item) => allowed.has(item.id));
-        return { ...page, items, total: Math.min(page.total, allowed.size) };
-      }),
-    );
   }
 }

@@ -53,7 +53,7 @@ export class NetworksController {
   }
 
   @Get()
-  @AuditorScope({ list: 'networks' })
+  @AuditorScope({ anyGrant: true })
   @AnyRole()
   @ApiOperationId(
     'listNetworks',

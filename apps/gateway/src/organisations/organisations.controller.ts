@@ -52,7 +52,7 @@ export class OrganisationsController {
   }
 
   @Get()
-  @AuditorScope({ list: 'organisations' })
+  @AuditorScope({ anyGrant: true })
   @AnyRole()
   @ApiOperationId('listOrganisations', 'List organisations')
   @ApiZodQuery(listOrganisationsQuerySchema)

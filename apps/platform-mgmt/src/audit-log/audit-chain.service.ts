@@ -12,7 +12,7 @@ import { Clock } from '@strata/runtime';
 import { canonicalJson } from './canonical-json';
 import { entryHash, GENESIS_HASH } from './hash-chain';
 import { AuditChainHead, AuditEntryRecord } from './audit-log.entities';
-import { organisationOf } from './event-organisation';
+import { scopeOf } from './event-scope';
 
 const HEAD_ID = 1;
 
@@ -49,7 +49,7 @@ export class AuditChainService {
         sequence,
         eventId: event.envelope.id,
         topic: event.topic,
-        organisationId: organisationOf(event.envelope) ?? null,
+        ...scopeOf(event.topic, event.envelope),
         occurredAt: new Date(event.envelope.occurredAt),
         recordedAt: this.clock.now(),
         event: canonical,

@@ -1,5 +1,10 @@
 /** The audit log's records as the API shows them (libs/contracts schemas). */
-import type { AuditAnchor, AuditAnchoring, AuditEntry } from '@strata/contracts';
+import type {
+  AuditAnchor,
+  AuditAnchoring,
+  AuditEntry,
+  RedactedAuditEntry,
+} from '@strata/contracts';
 import type {
   AuditAnchorRecord,
   AuditAnchoringRecord,
@@ -12,8 +17,19 @@ export function toEntryDto(record: AuditEntryRecord): AuditEntry {
     topic: record.topic,
     eventId: record.eventId,
     organisationId: record.organisationId ?? null,
+    networkId: record.networkId ?? null,
     occurredAt: record.occurredAt.toISOString(),
     event: JSON.parse(record.event) as Record<string, unknown>,
+    previousHash: record.previousHash,
+    hash: record.hash,
+  };
+}
+
+/** The entry as a restricted auditor's export shows it outside their grants. */
+export function toRedactedEntryDto(record: AuditEntryRecord): RedactedAuditEntry {
+  return {
+    sequence: record.sequence,
+    redacted: true,
     previousHash: record.previousHash,
     hash: record.hash,
   };

@@ -10,6 +10,7 @@ export const AuditEntryRecord = defineEntity({
   tableName: 'audit_entry',
   indexes: [
     { properties: ['organisationId', 'sequence'] },
+    { properties: ['networkId', 'sequence'] },
     { properties: ['topic', 'sequence'] },
     { properties: ['occurredAt'] },
   ],
@@ -17,7 +18,9 @@ export const AuditEntryRecord = defineEntity({
     sequence: p.bigint('number').primary().autoincrement(false),
     eventId: p.uuid().unique(),
     topic: p.string().length(249),
+    /** The organisation and network the event concerns (event-scope.ts); not hashed. */
     organisationId: p.uuid().nullable(),
+    networkId: p.uuid().nullable(),
     occurredAt: p.datetime(),
     recordedAt: p.datetime(),
     /** RFC 8785 canonical JSON of the event's envelope, exactly as hashed. */

@@ -1,7 +1,9 @@
 /**
  * The audit log's reads (entries with filters, an entry's inclusion proof against its anchor,
  * anchors, the export document) and the anchoring configuration command. Reads are for
- * auditors, regulators and platform admins (checked by the gateway and again here).
+ * auditors, regulators and platform admins (checked by the gateway and again here); a
+ * grant-restricted auditor reads the entries concerning what their grants cover, and gets the
+ * others redacted in an export (links and hashes only, so the chain and roots still verify).
  */
 import { randomUUID } from 'node:crypto';
 import { Injectable } from '@nestjs/common';
@@ -11,6 +13,7 @@ import {
   type AuditAnchor,
   type AuditAnchoring,
   type AuditExport,
+  type AuditorAccess,
   AuditLogTopics,
   type ConfigureAnchoring,
   type ExportAuditLogQuery,
@@ -25,10 +28,27 @@ import { Clock } from '@strata/runtime';
 import { Network, NetworkMember } from '../networks/network.entity';
 import { entryHashes } from './anchor-window';
 import { AuditAnchoringRecord, AuditAnchorRecord, AuditEntryRecord } from './audit-log.entities';
-import { toAnchorDto, toAnchoringDto, toEntryDto } from './audit-log.dto';
+import { toAnchorDto, toAnchoringDto, toEntryDto, toRedactedEntryDto } from './audit-log.dto';
 import { bytesToHex0x, hexToBytes, inclusionPath } from './merkle-tree';
 
 const READER_ROLES = ['auditor', 'platform-admin'] as const;
+
+/** Entries concerning an organisation or a network the grants cover. */
+function grantedEntries(granted: AuditorAccess) {
+  return {
+    $or: [
+      { organisationId: { $in: granted.organisationIds } },
+      { networkId: { $in: granted.networkIds } },
+    ],
+  };
+}
+
+function covers(granted: AuditorAccess, entry: AuditEntryRecord): boolean {
+  return (
+    (entry.organisationId != null && granted.organisationIds.includes(entry.organisationId)) ||
+    (entry.networkId != null && granted.networkIds.includes(entry.networkId))
+  );
+}
 /** Entries per export reply: a Kafka reply stays well below the broker's 1 MiB message limit. */
 export const EXPORT_PAGE = 100;
 
@@ -44,13 +64,20 @@ export class AuditLogService {
     }
   }
 
-  async listEntries(em: EntityManager, params: ListAuditEntriesQuery): Promise<Page<AuditEntry>> {
+  /** `granted`: a restricted auditor's grants; the page and `total` hold only entries they cover. */
+  async listEntries(
+    em: EntityManager,
+    params: ListAuditEntriesQuery,
+    granted?: AuditorAccess,
+  ): Promise<Page<AuditEntry>> {
     const occurredAt = {
       ...(params.from ? { $gte: new Date(params.from) } : {}),
       ...(params.to ? { $lt: new Date(params.to) } : {}),
     };
     const where = {
+      ...(granted ? grantedEntries(granted) : {}),
       ...(params.organisationId ? { organisationId: params.organisationId } : {}),
+      ...(params.networkId ? { networkId: params.networkId } : {}),
       ...(params.topic ? { topic: params.topic } : {}),
       ...(Object.keys(occurredAt).length ? { occurredAt } : {}),
     };
@@ -62,9 +89,16 @@ export class AuditLogService {
     return { items: items.map(toEntryDto), total, limit: params.limit, offset: params.offset };
   }
 
-  async proof(em: EntityManager, sequence: number): Promise<InclusionProof> {
+  async proof(
+    em: EntityManager,
+    sequence: number,
+    granted?: AuditorAccess,
+  ): Promise<InclusionProof> {
     const entry = await em.findOne(AuditEntryRecord, { sequence });
     if (!entry) throw DomainProblem.notFound('Audit entry', String(sequence));
+    if (granted && !covers(granted, entry)) {
+      throw DomainProblem.forbidden(`No active auditor grant covers audit entry ${sequence}.`);
+    }
     const anchor = await em.findOne(AuditAnchorRecord, {
       status: 'anchored',
       firstSequence: { $lte: sequence },
@@ -98,7 +132,12 @@ export class AuditLogService {
     return { items: items.map(toAnchorDto), total, limit: params.limit, offset: params.offset };
   }
 
-  async export(em: EntityManager, params: ExportAuditLogQuery): Promise<AuditExport> {
+  /** `granted`: a restricted auditor's grants; entries outside them are redacted. */
+  async export(
+    em: EntityManager,
+    params: ExportAuditLogQuery,
+    granted?: AuditorAccess,
+  ): Promise<AuditExport> {
     const first = params.fromSequence;
     const last = Math.min(params.toSequence ?? Infinity, first + EXPORT_PAGE - 1);
     const entries = await em.find(
@@ -115,7 +154,9 @@ export class AuditLogService {
     return {
       format: 'strata-audit-log/v1',
       exportedAt: this.clock.now().toISOString(),
-      entries: entries.map(toEntryDto),
+      entries: entries.map((entry) =>
+        !granted || covers(granted, entry) ? toEntryDto(entry) : toRedactedEntryDto(entry),
+      ),
       anchors: anchors.map(toAnchorDto),
     };
   }

@@ -16,6 +16,7 @@ import {
   type ListAuditorGrantsQuery,
   type Page,
   type RevokeAuditorGrant,
+  isGrantRestricted,
 } from '@strata/contracts';
 import { DomainProblem, type OutboxWriter } from '@strata/bus';
 import { Clock } from '@strata/runtime';
@@ -159,6 +160,18 @@ export class AuditorGrantsService {
       networkIds: [...new Set(active.flatMap((g) => g.networkIds))].sort(),
       grantIds: active.map((g) => g.id).sort(),
     };
+  }
+
+  /**
+   * What a grant-restricted auditor (see `isGrantRestricted`) may read now; undefined for every
+   * other caller. Owners of scoped reads narrow their queries with it, before paging.
+   */
+  async restrictionOf(
+    em: EntityManager,
+    actor: Actor | undefined,
+  ): Promise<AuditorAccess | undefined> {
+    if (!actor || !isGrantRestricted(actor)) return undefined;
+    return this.access(em, actor.subject);
   }
 
   /** Platform administrators read every grant (or one auditor's); anyone else only their own. */

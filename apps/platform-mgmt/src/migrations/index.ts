@@ -1,5 +1,6 @@
 /** The checked-in migrations of platform-mgmt's schema, in order. Generated entries only. */
 import type { MigrationObject } from '@mikro-orm/core';
+import { Migration20261126143838_audit_entry_network } from './Migration20261126143838_audit_entry_network';
 import { Migration20261126122246_parameter_transitions } from './Migration20261126122246_parameter_transitions';
 import { Migration20261126115148_auditor_grants } from './Migration20261126115148_auditor_grants';
 import { Migration20261126113903_audit_log } from './Migration20261126113903_audit_log';
@@ -23,5 +24,9 @@ export const PLATFORM_MGMT_MIGRATIONS: MigrationObject[] = [
   {
     name: 'Migration20261126122246_parameter_transitions',
     class: Migration20261126122246_parameter_transitions,
+  },
+  {
+    name: 'Migration20261126143838_audit_entry_network',
+    class: Migration20261126143838_audit_entry_network,
   },
 ];

@@ -69,18 +69,24 @@ export class NetworksService {
     return dto;
   }
 
+  /** `granted`: a restricted auditor's networks (the page holds only those, `total` exact). */
   async list(
     em: EntityManager,
     query: ListNetworksQuery,
     actor: Actor | undefined,
+    granted?: readonly string[],
   ): Promise<Page<NetworkDto>> {
     const memberOf = this.scopeOf(actor, query.memberOrganisationId);
     if (memberOf === null) return { items: [], total: 0, limit: query.limit, offset: query.offset };
-    const networkIds = memberOf
+    const memberNetworkIds = memberOf
       ? (await em.find(NetworkMember, { organisationId: memberOf })).map(
           (member) => member.networkId,
         )
       : undefined;
+    const networkIds =
+      granted && memberNetworkIds
+        ? memberNetworkIds.filter((id) => granted.includes(id))
+        : (memberNetworkIds ?? (granted ? [...granted] : undefined));
     const where = {
       ...(networkIds ? { id: { $in: networkIds } } : {}),
       ...(query.name

@@ -53,8 +53,14 @@ export class OrganisationsService {
     return dto;
   }
 
-  async list(em: EntityManager, query: ListOrganisationsQuery): Promise<Page<OrganisationDto>> {
+  /** `granted`: a restricted auditor's organisations (the page holds only those, `total` exact). */
+  async list(
+    em: EntityManager,
+    query: ListOrganisationsQuery,
+    granted?: readonly string[],
+  ): Promise<Page<OrganisationDto>> {
     const where = {
+      ...(granted ? { id: { $in: [...granted] } } : {}),
       ...(query.name
         ? { normalisedName: { $like: `%${escapeLike(normaliseName(query.name))}%` } }
         : {}),

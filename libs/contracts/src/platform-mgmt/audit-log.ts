@@ -45,7 +45,10 @@ export const auditEntrySchema = z.object({
   sequence: z.number().int().min(1),
   topic: z.string(),
   eventId: z.uuid(),
+  /** The organisation the event concerns (not hashed: derived from the event for filtering). */
   organisationId: z.uuid().nullable(),
+  /** The network the event concerns (not hashed: derived from the event for filtering). */
+  networkId: z.uuid().nullable(),
   occurredAt: z.iso.datetime(),
   /** The event's envelope as received; its RFC 8785 form is what the hash commits to. */
   event: z.record(z.string(), z.unknown()),
@@ -90,6 +93,7 @@ const datetime = z.iso.datetime({ offset: true });
 export const listAuditEntriesQuerySchema = pageRequestSchema
   .extend({
     organisationId: z.uuid().optional(),
+    networkId: z.uuid().optional(),
     topic: z.string().min(1).max(249).optional(),
     from: datetime.optional(),
     to: datetime.optional(),
@@ -118,11 +122,28 @@ export const exportAuditLogQuerySchema = z
   });
 export type ExportAuditLogQuery = z.infer<typeof exportAuditLogQuerySchema>;
 
+/**
+ * An entry outside a grant-restricted auditor's grants, as their export shows it: only what
+ * links the chain and feeds the Merkle roots (its content, topic and event id are withheld).
+ */
+export const redactedAuditEntrySchema = z
+  .object({
+    sequence: z.number().int().min(1),
+    redacted: z.literal(true),
+    previousHash: sha256Hex,
+    hash: sha256Hex,
+  })
+  .strict();
+export type RedactedAuditEntry = z.infer<typeof redactedAuditEntrySchema>;
+
 export const auditExportSchema = z.object({
   format: z.literal('strata-audit-log/v1'),
   exportedAt: z.iso.datetime(),
-  /** Consecutive entries; the first one's previousHash links to the entry before the range. */
-  entries: z.array(auditEntrySchema),
+  /**
+   * Consecutive entries; the first one's previousHash links to the entry before the range. A
+   * grant-restricted auditor gets the entries outside their grants redacted.
+   */
+  entries: z.array(z.union([auditEntrySchema, redactedAuditEntrySchema])),
   /** Every anchored root whose range overlaps the exported entries. */
   anchors: z.array(auditAnchorSchema),
 });

@@ -35,6 +35,7 @@ function entries(count: number): AuditEntry[] {
     list.push({
       ...link,
       organisationId: null,
+      networkId: null,
       occurredAt: new Date(0).toISOString(),
       hash: entryHash(link),
     });
@@ -78,6 +79,13 @@ function exported(): { doc: AuditExport; chain: FakeChain } {
   return { doc, chain };
 }
 
+const redact = (entry: AuditEntry) => ({
+  sequence: entry.sequence,
+  redacted: true as const,
+  previousHash: entry.previousHash,
+  hash: entry.hash,
+});
+
 describe('the offline verifier of an exported audit log', () => {
   it('verifies an untouched export and reports the entries not anchored yet', async () => {
     const { doc, chain } = exported();
@@ -87,7 +95,7 @@ describe('the offline verifier of an exported audit log', () => {
 
   it('names the first edited entry', async () => {
     const { doc, chain } = exported();
-    (doc.entries[6].event.payload as { n: number }).n = 700;
+    ((doc.entries[6] as AuditEntry).event.payload as { n: number }).n = 700;
     const report = await verifyExport(doc, chain);
     expect(report.ok).toBe(false);
     expect(report.failures[0]).toMatch(/^entry 7: content does not match its hash/);
@@ -95,7 +103,7 @@ describe('the offline verifier of an exported audit log', () => {
 
   it('fails when an edited entry was re-hashed: the chain link breaks, and the anchored root no longer matches', async () => {
     const { doc, chain } = exported();
-    const entry = doc.entries[2];
+    const entry = doc.entries[2] as AuditEntry;
     entry.event = { ...entry.event, payload: { n: 300 } };
     entry.hash = entryHash(entry);
     const report = await verifyExport(doc, chain);
@@ -118,6 +126,25 @@ describe('the offline verifier of an exported audit log', () => {
     chain.roots.set(doc.anchors[0].root, { firstSequence: 1, lastSequence: 4, blockNumber: 7 });
     const report = await verifyExport(doc, chain);
     expect(report.failures[0]).toMatch(/records root .* for entries 1\.\.4/);
+  });
+
+  it("verifies a restricted auditor's export: redacted entries keep the links and the Merkle roots", async () => {
+    const { doc, chain } = exported();
+    doc.entries = doc.entries.map((entry, i) =>
+      i % 2 === 0 ? entry : { ...redact(entry as AuditEntry) },
+    );
+    const report = await verifyExport(doc, chain);
+    expect(report).toMatchObject({ ok: true, entries: 12, anchorsVerified: 2 });
+    expect(report.warnings.join('\n')).toMatch(/6 entries are redacted/);
+  });
+
+  it('detects a redacted entry whose hash was changed (the next link and the root break)', async () => {
+    const { doc, chain } = exported();
+    doc.entries[3] = { ...redact(doc.entries[3] as AuditEntry), hash: 'f'.repeat(64) };
+    const report = await verifyExport(doc, chain);
+    expect(report.ok).toBe(false);
+    expect(report.failures[0]).toMatch(/^entry 5: previousHash/);
+    expect(report.failures.join('\n')).toMatch(/anchor .* \(entries 1\.\.5\): Merkle root/);
   });
 
   it('refuses a document that is not an export', async () => {

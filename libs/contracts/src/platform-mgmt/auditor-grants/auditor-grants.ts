@@ -5,6 +5,7 @@
  */
 import { z } from 'zod';
 import { pageRequestSchema, pageSchema } from '../../pagination';
+import type { Actor } from '../../roles';
 
 export const AuditorGrantTopics = {
   grantAuditorAccess: 'strata.platform-mgmt.grant-auditor-access.v1',
@@ -69,6 +70,14 @@ export const listAuditorGrantsQuerySchema = pageRequestSchema
   .extend({ auditorSubject: z.string().min(1).max(255).optional() })
   .strict();
 export type ListAuditorGrantsQuery = z.infer<typeof listAuditorGrantsQuerySchema>;
+
+/**
+ * True for callers the grants restrict: auditors who are not also platform administrators. They
+ * read an organisation's or network's data only while an active grant covers it.
+ */
+export function isGrantRestricted(actor: Pick<Actor, 'roles'>): boolean {
+  return actor.roles.includes('auditor') && !actor.roles.includes('platform-admin');
+}
 
 /** What an auditor may read right now: the union of their active grants. */
 export const auditorAccessSchema = z.object({

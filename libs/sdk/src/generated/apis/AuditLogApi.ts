@@ -69,6 +69,7 @@ export interface ListAuditEntriesRequest {
     limit?: number;
     offset?: number;
     organisationId?: string;
+    networkId?: string;
     topic?: string;
     from?: Date;
     to?: Date;
@@ -343,6 +344,10 @@ export class AuditLogApi extends runtime.BaseAPI {
 
         if (requestParameters['organisationId'] != null) {
             queryParameters['organisationId'] = requestParameters['organisationId'];
+        }
+
+        if (requestParameters['networkId'] != null) {
+            queryParameters['networkId'] = requestParameters['networkId'];
         }
 
         if (requestParameters['topic'] != null) {

@@ -42,6 +42,12 @@ export interface AuditEntryPageItemsInner {
     hash: string;
     /**
      * 
+     * @type {string}
+     * @memberof AuditEntryPageItemsInner
+     */
+    networkId: string | null;
+    /**
+     * 
      * @type {Date}
      * @memberof AuditEntryPageItemsInner
      */
@@ -79,6 +85,7 @@ export function instanceOfAuditEntryPageItemsInner(value: object): value is Audi
     if (!('event' in value) || value['event'] === undefined) return false;
     if (!('eventId' in value) || value['eventId'] === undefined) return false;
     if (!('hash' in value) || value['hash'] === undefined) return false;
+    if (!('networkId' in value) || value['networkId'] === undefined) return false;
     if (!('occurredAt' in value) || value['occurredAt'] === undefined) return false;
     if (!('organisationId' in value) || value['organisationId'] === undefined) return false;
     if (!('previousHash' in value) || value['previousHash'] === undefined) return false;
@@ -100,6 +107,7 @@ export function AuditEntryPageItemsInnerFromJSONTyped(json: any, ignoreDiscrimin
         'event': json['event'],
         'eventId': json['eventId'],
         'hash': json['hash'],
+        'networkId': json['networkId'],
         'occurredAt': (new Date(json['occurredAt'])),
         'organisationId': json['organisationId'],
         'previousHash': json['previousHash'],
@@ -122,6 +130,7 @@ export function AuditEntryPageItemsInnerToJSONTyped(value?: AuditEntryPageItemsI
         'event': value['event'],
         'eventId': value['eventId'],
         'hash': value['hash'],
+        'networkId': value['networkId'],
         'occurredAt': value['occurredAt'].toISOString(),
         'organisationId': value['organisationId'],
         'previousHash': value['previousHash'],

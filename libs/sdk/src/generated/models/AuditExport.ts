@@ -16,13 +16,13 @@
  */
 
 import { mapValues } from '../runtime';
-import type { AuditEntryPageItemsInner } from './AuditEntryPageItemsInner';
+import type { AuditExportEntriesInner } from './AuditExportEntriesInner';
 import {
-    AuditEntryPageItemsInnerFromJSON,
-    AuditEntryPageItemsInnerFromJSONTyped,
-    AuditEntryPageItemsInnerToJSON,
-    AuditEntryPageItemsInnerToJSONTyped,
-} from './AuditEntryPageItemsInner';
+    AuditExportEntriesInnerFromJSON,
+    AuditExportEntriesInnerFromJSONTyped,
+    AuditExportEntriesInnerToJSON,
+    AuditExportEntriesInnerToJSONTyped,
+} from './AuditExportEntriesInner';
 import type { AuditAnchorPageItemsInner } from './AuditAnchorPageItemsInner';
 import {
     AuditAnchorPageItemsInnerFromJSON,
@@ -45,10 +45,10 @@ export interface AuditExport {
     anchors: Array<AuditAnchorPageItemsInner>;
     /**
      * 
-     * @type {Array<AuditEntryPageItemsInner>}
+     * @type {Array<AuditExportEntriesInner>}
      * @memberof AuditExport
      */
-    entries: Array<AuditEntryPageItemsInner>;
+    entries: Array<AuditExportEntriesInner>;
     /**
      * 
      * @type {Date}
@@ -95,7 +95,7 @@ export function AuditExportFromJSONTyped(json: any, ignoreDiscriminator: boolean
     return {
         
         'anchors': ((json['anchors'] as Array<any>).map(AuditAnchorPageItemsInnerFromJSON)),
-        'entries': ((json['entries'] as Array<any>).map(AuditEntryPageItemsInnerFromJSON)),
+        'entries': ((json['entries'] as Array<any>).map(AuditExportEntriesInnerFromJSON)),
         'exportedAt': (new Date(json['exportedAt'])),
         'format': json['format'],
     };
@@ -113,7 +113,7 @@ export function AuditExportToJSONTyped(value?: AuditExport | null, ignoreDiscrim
     return {
         
         'anchors': ((value['anchors'] as Array<any>).map(AuditAnchorPageItemsInnerToJSON)),
-        'entries': ((value['entries'] as Array<any>).map(AuditEntryPageItemsInnerToJSON)),
+        'entries': ((value['entries'] as Array<any>).map(AuditExportEntriesInnerToJSON)),
         'exportedAt': value['exportedAt'].toISOString(),
         'format': value['format'],
     };

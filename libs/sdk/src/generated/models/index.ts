@@ -12,6 +12,8 @@ export * from './AuditAnchoring';
 export * from './AuditEntryPage';
 export * from './AuditEntryPageItemsInner';
 export * from './AuditExport';
+export * from './AuditExportEntriesInner';
+export * from './AuditExportEntriesInnerAnyOf';
 export * from './AuditInclusionProof';
 export * from './AuditInclusionProofAnchor';
 export * from './AuditorAccess';
