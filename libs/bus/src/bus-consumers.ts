@@ -27,8 +27,10 @@ import {
   KEY_CONCURRENCY,
   QUERY_CONCURRENCY,
 } from './batch-processing';
+import { processRun, RUN_LIMIT, type RunEntry, type RunPorts, singleCommand } from './command-runs';
 import type {
   CommandHandler,
+  CommandRunHandler,
   EventHandler,
   EventOptions,
   QueryHandler,
@@ -55,6 +57,8 @@ interface Registration {
   consumerName: string;
   schema: z.ZodType;
   handle: (payload: Delivery, envelope: Envelope) => Promise<void>;
+  /** Commands registered with `onCommandRun`: a key's consecutive messages in one go. */
+  handleRun?: (deliveries: Delivery[]) => Promise<void>;
 }
 
 const sleep = (ms: number) => new Promise((resolve) => setTimeout(resolve, ms));
@@ -77,6 +81,20 @@ export class BusConsumers {
     this.register('command', topic, schema, (kafka, envelope) =>
       this.processTransactional(kafka, envelope, schema, handler, true),
     );
+  }
+
+  /**
+   * Like `onCommand`, but a batch's consecutive commands of one key are handed to the handler
+   * together and processed in one transaction (see command-runs.ts).
+   */
+  onCommandRun<P, R>(topic: string, schema: z.ZodType<P>, handler: CommandRunHandler<P, R>): void {
+    const alone = singleCommand(handler);
+    this.register('command', topic, schema, (kafka, envelope) =>
+      this.processTransactional(kafka, envelope, schema, alone, true),
+    );
+    const registration = this.registrations[this.registrations.length - 1];
+    registration.handleRun = (deliveries) =>
+      this.processRunOf(registration, deliveries, schema, handler);
   }
 
   onEvent<P>(
@@ -141,6 +159,22 @@ export class BusConsumers {
               groupByKey(batch.messages),
               KEY_CONCURRENCY,
               async (group) => {
+                if (registration.handleRun) {
+                  for (let at = 0; at < group.length; at += RUN_LIMIT) {
+                    if (!payload.isRunning() || payload.isStale()) return;
+                    const run = group.slice(at, at + RUN_LIMIT);
+                    await registration.handleRun(
+                      run.map((message) => ({
+                        topic: batch.topic,
+                        partition: batch.partition,
+                        message,
+                      })),
+                    );
+                    run.forEach((message) => progress.finished(message));
+                    await payload.heartbeat();
+                  }
+                  return;
+                }
                 for (const message of group) {
                   // After a rebalance the rest is redelivered to whoever owns the partition now.
                   if (!payload.isRunning() || payload.isStale()) return;
@@ -216,6 +250,40 @@ export class BusConsumers {
 
   private consumerName(topic: string): string {
     return `${this.bus.options.app}:${topic}`;
+  }
+
+  /** A run of one key's commands: malformed envelopes are dead-lettered one by one first. */
+  private async processRunOf<P, R>(
+    registration: Registration,
+    deliveries: Delivery[],
+    schema: z.ZodType<P>,
+    handler: CommandRunHandler<P, R>,
+  ): Promise<void> {
+    const entries: RunEntry[] = [];
+    for (const delivery of deliveries) {
+      let envelope: Envelope;
+      try {
+        envelope = decodeEnvelope(delivery.message.value);
+      } catch {
+        await this.dispatch(registration, delivery);
+        continue;
+      }
+      entries.push({ envelope, alone: () => registration.handle(delivery, envelope) });
+    }
+    if (entries.length === 0) return;
+    const key = deliveries[0].message.key?.toString('utf8') ?? '';
+    const consumer = registration.consumerName;
+    const ports: RunPorts = {
+      orm: this.orm,
+      relay: this.relay,
+      recordInbox: (em, envelope, outcome, reply) =>
+        this.recordInbox(em, consumer, registration.topic, envelope, outcome, reply),
+      queueReply: (outbox, envelope, reply) => this.queueReply(outbox, envelope, key, reply),
+      sendReply: (envelope, reply) => this.sendReply(envelope, key, reply),
+      warn: (error, message) =>
+        this.logger.warn({ err: error, topic: registration.topic }, message),
+    };
+    await processRun(ports, consumer, key, entries, schema, handler);
   }
 
   private async processTransactional<P, R>(

@@ -5,11 +5,9 @@
  * account are not restricted (their accounts predate or do without it).
  */
 import { Injectable } from '@nestjs/common';
-import type { EntityManager } from '@mikro-orm/postgresql';
 import { DomainProblem } from '@strata/bus';
 import { masterAccountInterface, OPERATIONAL_ACCOUNT_STATUSES } from '@strata/chain';
 import { EvmNode } from '../node/evm-node';
-import { MasterAccount } from './master-account.entity';
 
 const REFUSED = new Set(['frozen', 'retired']);
 
@@ -17,19 +15,17 @@ const REFUSED = new Set(['frozen', 'retired']);
 export class OperationalAccountGuard {
   constructor(private readonly node: EvmNode) {}
 
-  async requireUsable(
-    em: EntityManager,
-    network: { id: string; rpcUrl: string },
-    organisationId: string,
+  /**
+   * Refuses `account` when the organisation's deployed master account (its address as acceptance
+   * read it; null when there is none) has frozen or retired it on chain.
+   */
+  async requireNotFrozen(
+    rpcUrl: string,
+    masterAddress: string | null,
     account: string,
   ): Promise<void> {
-    const master = await em.findOne(MasterAccount, {
-      networkId: network.id,
-      organisationId,
-      status: 'deployed',
-    });
-    if (!master?.address) return;
-    const status = await this.statusOf(network.rpcUrl, master.address, account);
+    if (!masterAddress) return;
+    const status = await this.statusOf(rpcUrl, masterAddress, account);
     if (!REFUSED.has(status)) return;
     throw new DomainProblem({
       code: 'account-frozen',
@@ -37,7 +33,7 @@ export class OperationalAccountGuard {
       title: 'The signing account is frozen',
       detail:
         `Account ${account} is ${status} in the organisation's master account ` +
-        `${master.address}; nothing was signed. Authorise it again or use another account.`,
+        `${masterAddress}; nothing was signed. Authorise it again or use another account.`,
     });
   }
 

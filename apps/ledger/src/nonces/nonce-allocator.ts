@@ -29,6 +29,25 @@ export class NonceAllocator {
   }
 
   /**
+   * The first of `count` consecutive nonces of the account (one accepted run); must run inside a
+   * transaction, like `allocate`.
+   */
+  async allocateRun(
+    em: EntityManager,
+    networkId: string,
+    address: string,
+    count: number,
+  ): Promise<number> {
+    const rows = await em.execute<{ first: number }[]>(
+      `update ledger.account_nonce set next = next + ? where network_id = ? and address = ?
+       returning next - ? as first`,
+      [count, networkId, address, count],
+    );
+    if (rows.length === 0) throw new Error(`no nonce sequence for ${address} on ${networkId}`);
+    return Number(rows[0].first);
+  }
+
+  /**
    * Moves the sequence forward to the chain's confirmed count when the account was used outside
    * the ledger ("nonce too low"); never moves it back. Returns the next nonce.
    */

@@ -15,6 +15,7 @@ import { SUBMITTER_SETTINGS, type SubmitterSettings } from './submitter-settings
 import { TransactionHandlers } from './transaction.handlers';
 import { TransactionSigner } from './transaction-signer';
 import { TransactionSubmitter } from './transaction-submitter';
+import { TransactionAcceptance } from './transaction-acceptance';
 import { TransactionsService } from './transactions.service';
 
 export function transactionProviders(config: LedgerConfig): Provider[] {
@@ -30,6 +31,7 @@ export function transactionProviders(config: LedgerConfig): Provider[] {
     { provide: EvmNode, useFactory: () => new EthersEvmNode(config.STRATA_CHAIN_TIMEOUT_MS) },
     NonceAllocator,
     SigningAccountsService,
+    TransactionAcceptance,
     TransactionsService,
     TransactionSigner,
     BroadcastOutcomes,

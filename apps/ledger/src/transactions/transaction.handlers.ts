@@ -9,6 +9,7 @@ import {
 } from '@strata/contracts';
 import { BusConsumers } from '@strata/bus';
 import { SigningAccountsService } from '../accounts/signing-accounts.service';
+import { TransactionAcceptance } from './transaction-acceptance';
 import { TransactionsService } from './transactions.service';
 
 @Injectable()
@@ -17,6 +18,7 @@ export class TransactionHandlers implements OnModuleInit {
     private readonly consumers: BusConsumers,
     private readonly accounts: SigningAccountsService,
     private readonly transactions: TransactionsService,
+    private readonly acceptance: TransactionAcceptance,
   ) {}
 
   onModuleInit(): void {
@@ -25,10 +27,11 @@ export class TransactionHandlers implements OnModuleInit {
       createSigningAccountCommandSchema,
       ({ em, outbox, payload, actor }) => this.accounts.create(em, outbox, payload, actor),
     );
-    this.consumers.onCommand(
+    // A run of one account's queued submissions is accepted in one transaction.
+    this.consumers.onCommandRun(
       LedgerTransactionTopics.submitTransaction,
       submitTransactionCommandSchema,
-      ({ em, outbox, payload, actor }) => this.transactions.accept(em, outbox, payload, actor),
+      (em, commands) => this.acceptance.acceptRun(em, commands),
     );
     this.consumers.onQuery<TransactionQuery, unknown>(
       LedgerTransactionTopics.queries,
