@@ -6,7 +6,6 @@
 import {
   Kafka,
   logLevel,
-  Partitioners,
   type Consumer,
   type Message,
   type Producer,
@@ -16,6 +15,7 @@ import {
 import type { Envelope } from '@strata/contracts';
 import type { BusOptions } from './bus-options';
 import { encodeEnvelope } from './envelopes';
+import { KeyPartitioner } from './key-partitioner';
 import type { Logger } from './logger';
 
 /** Routes kafkajs's own log lines into the app's structured logger. */
@@ -35,8 +35,20 @@ export interface OutgoingMessage {
   envelope: Envelope;
 }
 
+/**
+ * A message whose envelope the caller has encoded already (the bytes `encodeEnvelope` would give,
+ * `type` being the envelope's type): for high-volume producers that build the JSON without an
+ * envelope object per message.
+ */
+export interface EncodedMessage {
+  topic: string;
+  key: string;
+  type: string;
+  value: Buffer;
+}
+
 interface PendingPublish {
-  messages: OutgoingMessage[];
+  messages: (OutgoingMessage | EncodedMessage)[];
   resolve: () => void;
   reject: (error: unknown) => void;
 }
@@ -69,7 +81,8 @@ export class KafkaBus {
     this.producer = this.kafka.producer({
       maxInFlightRequests: 1,
       allowAutoTopicCreation: false,
-      createPartitioner: Partitioners.DefaultPartitioner,
+      // kafkajs's default partitioning (murmur2 of the key), without its per-message allocations.
+      createPartitioner: KeyPartitioner,
     });
     this.admin = this.kafka.admin();
   }
@@ -129,7 +142,7 @@ export class KafkaBus {
    * Calls made while a send is in flight are coalesced into the next send (one produce request
    * instead of one each, queued behind the single request in flight), in call order.
    */
-  async publish(messages: OutgoingMessage[]): Promise<void> {
+  async publish(messages: (OutgoingMessage | EncodedMessage)[]): Promise<void> {
     if (messages.length === 0) return;
     await this.ensureTopics(messages.map((m) => m.topic));
     await new Promise<void>((resolve, reject) => {
@@ -157,14 +170,15 @@ export class KafkaBus {
     this.sending = false;
   }
 
-  private async send(messages: OutgoingMessage[]): Promise<void> {
+  private async send(messages: (OutgoingMessage | EncodedMessage)[]): Promise<void> {
     const byTopic = new Map<string, Message[]>();
     for (const message of messages) {
       const list = byTopic.get(message.topic) ?? [];
+      const encoded = 'value' in message;
       list.push({
         key: message.key,
-        value: encodeEnvelope(message.envelope),
-        headers: { 'strata-type': message.envelope.type },
+        value: encoded ? message.value : encodeEnvelope(message.envelope),
+        headers: { 'strata-type': encoded ? message.type : message.envelope.type },
       });
       byTopic.set(message.topic, list);
     }
