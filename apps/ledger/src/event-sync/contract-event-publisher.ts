@@ -4,8 +4,9 @@
  * prefix when it rejects; the caller then keeps its checkpoint and publishes the window again
  * (at-least-once; consumers dedupe on the event id and `removed`).
  */
+import { randomUUID } from 'node:crypto';
 import { Injectable, Logger, type OnApplicationBootstrap } from '@nestjs/common';
-import { createEnvelope, KafkaBus, type OutgoingMessage } from '@strata/bus';
+import { type EncodedMessage, KafkaBus } from '@strata/bus';
 import { type ContractEvent, EventListenerTopics } from '@strata/contracts';
 import { contractEventKey } from './contract-events';
 
@@ -49,30 +50,35 @@ export class KafkaContractEventPublisher
   }
 
   async publish(events: ContractEvent[]): Promise<void> {
-    for (const chunk of chunksOf(events.map(toMessage))) await this.bus.publish(chunk);
+    const occurredAt = new Date().toISOString();
+    const messages = events.map((event) => toMessage(event, occurredAt));
+    for (const chunk of chunksOf(messages)) await this.bus.publish(chunk);
   }
 }
 
-const toMessage = (event: ContractEvent): OutgoingMessage => {
-  const topic = EventListenerTopics.contractEvent;
-  return {
-    topic,
-    key: contractEventKey(event),
-    envelope: createEnvelope({ type: topic, payload: event }),
-  };
-};
+const TOPIC = EventListenerTopics.contractEvent;
 
-/** Consecutive runs of messages whose estimated encoded size stays below the chunk bound. */
+/**
+ * The envelope `createEnvelope({ type, payload: event })` would give, encoded straight to its
+ * JSON (the same bytes as `encodeEnvelope`, without an envelope object and a second walk over the
+ * payload per event); one `occurredAt` per publish call.
+ */
+export function toMessage(event: ContractEvent, occurredAt: string): EncodedMessage {
+  const json = `{"id":"${randomUUID()}","type":"${TOPIC}","occurredAt":"${occurredAt}","payload":${JSON.stringify(event)}}`;
+  return { topic: TOPIC, key: contractEventKey(event), type: TOPIC, value: Buffer.from(json) };
+}
+
+/** Consecutive runs of messages whose encoded size stays below the chunk bound. */
 export function chunksOf(
-  messages: OutgoingMessage[],
+  messages: EncodedMessage[],
   maxBytes = PUBLISH_CHUNK_BYTES,
-): OutgoingMessage[][] {
-  const chunks: OutgoingMessage[][] = [];
-  let current: OutgoingMessage[] = [];
+): EncodedMessage[][] {
+  const chunks: EncodedMessage[][] = [];
+  let current: EncodedMessage[] = [];
   let bytes = 0;
   for (const message of messages) {
-    // Key, payload and the envelope's and record's own fields (ids, type, headers, varints).
-    const size = message.key.length + JSON.stringify(message.envelope.payload).length + 400;
+    // Key, value and the record's own fields (headers, varints, offsets).
+    const size = message.key.length + message.value.length + 100;
     if (current.length > 0 && bytes + size > maxBytes) {
       chunks.push(current);
       current = [];

@@ -111,7 +111,14 @@ describe('a listener sync step', () => {
       const inserted: unknown[] = [];
       const em = {
         findOne: async () => null,
-        insertMany: async (_entity: unknown, rows: unknown[]) => inserted.push(...rows),
+        // insertRecentBlocks' one multi-row insert (synced-block.writes.ts)
+        getKysely: () => ({
+          withSchema: () => ({
+            insertInto: () => ({
+              values: (rows: unknown[]) => ({ execute: async () => inserted.push(...rows) }),
+            }),
+          }),
+        }),
         nativeDelete: async () => 0,
       } as unknown as EntityManager;
       const target = {

@@ -16,6 +16,7 @@ import { inChainOrder, toContractEvent } from './contract-events';
 import type { EventListener } from './event-listener.entity';
 import { ListenerAbi } from './listener-abi';
 import { SYNCED_BLOCK_RETENTION, SyncedBlock } from './synced-block.entity';
+import { insertRecentBlocks, type RecentBlock } from './synced-block.writes';
 import { WindowReads, WindowRefused } from './window-reads';
 
 export type StepOutcome = 'idle' | 'progressed' | 'reorged' | 'refused';
@@ -73,7 +74,7 @@ export class ListenerSync {
     // (a failure of either rolls the step back). One multi-row insert for the window's blocks.
     await Promise.all([
       this.publisher.publish(events),
-      em.insertMany(SyncedBlock, recentBlocks(listener.id, byBlock, window.to, head)),
+      insertRecentBlocks(em, recentBlocks(listener.id, byBlock, window.to, head)),
     ]);
     await em.nativeDelete(SyncedBlock, {
       listenerId: listener.id,
@@ -140,7 +141,7 @@ function recentBlocks(
   byBlock: Map<number, { hash: string; events: ContractEvent[] }>,
   last: number,
   head: number,
-): { listenerId: string; number: number; hash: string; events: ContractEvent[] }[] {
+): RecentBlock[] {
   return [...byBlock]
     .filter(([number]) => number === last || number > head - SYNCED_BLOCK_RETENTION)
     .map(([number, block]) => ({
