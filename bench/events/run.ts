@@ -5,9 +5,10 @@
  * bench/README.md.
  */
 import { mkdirSync, writeFileSync } from 'node:fs';
-import { cpus, totalmem } from 'node:os';
+import { cpus, loadavg, totalmem } from 'node:os';
 import { join, resolve } from 'node:path';
 import { createProgress, type PrivateAnvil, startPrivateAnvil } from '@strata/testing';
+import { cpuMsPerTransfer, snapshot } from '../transactions/process-cpu';
 import { emitFixtureEvents } from './emit';
 import { HELP, parseEventBenchOptions } from './options';
 import { runRawSide } from './raw-side';
@@ -45,15 +46,28 @@ async function main(): Promise<number> {
     );
     strata = await startEventsTarget({ ...options, rpcUrl: anvil.rpcUrl, progress });
     progress.info('raw: eth_getLogs in large ranges + kafkajs produce');
+    const loadBefore = loadavg()[0];
+    const rawCpuBefore = process.cpuUsage();
     const raw = await runRawSide(
       anvil.rpcUrl,
       strata.kafkaBrokers,
       `${strata.topicPrefix}bench.raw-logs`,
       emitted,
     );
+    const rawCpu = process.cpuUsage(rawCpuBefore);
+    // CPU per 1,000 events: the raw client (this process) vs. Strata's apps. On a shared machine
+    // throughput follows the load; CPU per event much less.
+    const rawCpuMs = Math.round((rawCpu.user + rawCpu.system) / options.events);
     progress.ok(`raw: ${raw.eventsPerSecond.toFixed(0)} events/s`);
     progress.info('strata: event listener through the API until the last event is in Kafka');
+    const strataCpuBefore = snapshot(strata.pids);
     const api = await runStrataSide(strata, emitted, options.events);
+    const strataCpuMs = cpuMsPerTransfer(
+      strataCpuBefore,
+      snapshot(strata.pids),
+      options.events / 1000,
+    );
+    const loadAfter = loadavg()[0];
     progress.ok(`strata: ${api.eventsPerSecond.toFixed(0)} events/s`);
     const ratio = api.eventsPerSecond / raw.eventsPerSecond;
     const at = new Date();
@@ -67,9 +81,10 @@ async function main(): Promise<number> {
         node: process.version,
       },
       options,
-      raw,
-      strata: api,
+      raw: { ...raw, cpuMsPer1000Events: rawCpuMs },
+      strata: { ...api, cpuMsPer1000Events: strataCpuMs },
       ratio,
+      loadAverage: { before: loadBefore, after: loadAfter },
     };
     const outputDir = resolve(repoRoot, options.outputDir);
     mkdirSync(outputDir, { recursive: true });
@@ -83,6 +98,10 @@ async function main(): Promise<number> {
         row('raw', raw),
         row('strata', api),
         `raw: ${raw.getLogsSeconds.toFixed(2)} s of it in eth_getLogs; strata: listener created in ${api.createSeconds.toFixed(2)} s, ${api.messages} messages consumed (with duplicates)`,
+        `CPU ms per 1,000 events: raw client ${rawCpuMs}; strata ${Object.entries(strataCpuMs)
+          .map(([app, ms]) => `${app} ${ms}`)
+          .join(', ')}`,
+        `load average (1 min) before/after: ${loadBefore.toFixed(1)} / ${loadAfter.toFixed(1)}`,
         `ratio strata/raw throughput: ${ratio.toFixed(2)}x (target >= 0.8x)`,
         `result: ${file}`,
         '',

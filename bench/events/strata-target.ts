@@ -28,6 +28,8 @@ export interface EventsTarget {
   networkId: string;
   kafkaBrokers: string[];
   topicPrefix: string;
+  /** Process id of each app the benchmark started, by app name. */
+  pids: Record<string, number>;
   close(options: { keepDatabase: boolean }): Promise<void>;
 }
 
@@ -146,6 +148,7 @@ export async function startEventsTarget(options: {
       networkId: String(network.id),
       kafkaBrokers: stack.kafkaBrokers.split(','),
       topicPrefix,
+      pids: Object.fromEntries(running.map((app) => [app.name, app.pid])),
       close,
     };
   } catch (error) {
