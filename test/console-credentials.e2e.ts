@@ -3,13 +3,19 @@
  * organisation's member) signs in through Keycloak, creates a did:key, issues a credential with
  * it, verifies the issued VC-JWT (every check passes) and a tampered copy of it (fails on its
  * signature), and sees a subject that does not match its credential schema refused with the
- * schema's field errors. A failing step leaves a screenshot in .stack/e2e/screenshots/.
+ * schema's field errors. With the network's trust registries deployed (identity restarted
+ * pointing at them), an auditor opens the read-only registry views and sees the issuer accredited
+ * in the test with its schema, the registered schema, and a registry DID's resolved document.
+ * A failing step leaves a screenshot in .stack/e2e/screenshots/.
  */
 import { randomUUID } from 'node:crypto';
+import { keccak256, toUtf8Bytes } from 'ethers';
 import { createUser, LOCAL_REALM, runningApp } from '@strata/testing';
 import type { Browser, Page } from 'playwright-core';
 import { launchChromium, signInOnKeycloak, withScreenshotOnFailure } from './support/browser';
 import { apiAs, uniqueName } from './support/api';
+import { anvilNetwork, memberWithRole, signingAccount } from './support/ledger';
+import { type HeldDid, newHeldDid, schemaUrl, TrustRegistries } from './support/trust-registry';
 
 describe('console: credentials', () => {
   let browser: Browser;
@@ -120,5 +126,70 @@ describe('console: credentials', () => {
     } finally {
       await auditorPage.close();
     }
+  });
+
+  describe('with the trust registries deployed', () => {
+    const SCHEMA = keccak256(toUtf8Bytes(`console-diploma-${randomUUID()}`));
+    let registries: TrustRegistries;
+    let tao: HeldDid;
+    let issuer: HeldDid;
+
+    beforeAll(async () => {
+      const admin = await apiAs('admin');
+      const member = await memberWithRole(admin);
+      const networkId = await anvilNetwork(admin, [member.organisationId]);
+      registries = new TrustRegistries(member, networkId, await signingAccount(member, networkId));
+      const root = newHeldDid();
+      [tao, issuer] = [newHeldDid(), newHeldDid()];
+      await registries.deployAndUse(root);
+      for (const held of [root, tao, issuer]) await registries.register(held);
+      await registries.accredit(root, tao, 'TAO', [SCHEMA]);
+      await registries.accredit(tao, issuer, 'TI', [SCHEMA]);
+      await registries.confirmed(
+        {
+          kind: 'register-schema',
+          schemaId: SCHEMA,
+          uri: schemaUrl(SCHEMA),
+          registrantDid: tao.did,
+        },
+        tao.key,
+      );
+    }, 900_000);
+
+    afterAll(() => registries.restore(), 300_000);
+
+    it('shows an auditor the accredited issuer with its schema, the trusted schema and a resolved registry DID', async () => {
+      const gatewayUrl = runningApp('gateway').url;
+      const auditorPage = await browser.newPage();
+      auditorPage.setDefaultTimeout(60_000);
+      try {
+        await withScreenshotOnFailure(auditorPage, 'trust-registries', async () => {
+          await auditorPage.goto(`${gatewayUrl}/registries`);
+          await signInOnKeycloak(auditorPage, 'auditor', LOCAL_REALM.demoPassword);
+          await auditorPage.getByRole('heading', { name: 'Trust registries' }).waitFor();
+
+          const issuerRow = auditorPage
+            .getByTestId('trusted-issuer')
+            .filter({ hasText: issuer.did });
+          await issuerRow.waitFor();
+          const issuerText = await issuerRow.textContent();
+          expect(issuerText).toContain('TI (in force)');
+          expect(issuerText).toContain(tao.did);
+          expect(issuerText).toContain(SCHEMA);
+
+          const schemaRow = auditorPage.getByTestId('trusted-schema').filter({ hasText: SCHEMA });
+          await schemaRow.waitFor();
+          expect(await schemaRow.textContent()).toContain(schemaUrl(SCHEMA));
+
+          await auditorPage.getByRole('button', { name: `Resolve ${issuer.did}` }).click();
+          const resolution = auditorPage.getByTestId('did-resolution');
+          await resolution.waitFor();
+          expect(await resolution.textContent()).toContain(`"assertionMethod"`);
+          expect(await resolution.textContent()).toContain(`${issuer.did}#keys-1`);
+        });
+      } finally {
+        await auditorPage.close();
+      }
+    }, 300_000);
   });
 });

@@ -11,12 +11,14 @@ import { routeOf, type ConsoleRoute } from './layout/routes';
 import { NetworkDetailPage } from './networks/network-detail-page';
 import { NetworksPage } from './networks/networks-page';
 import { OrganisationsPage } from './organisations/organisations-page';
+import { RegistriesPage } from './registries/registries-page';
 
 const TITLES: Record<ConsoleRoute['page'], string> = {
   organisations: 'Organisations',
   networks: 'Networks',
   network: 'Network',
   credentials: 'Credentials',
+  registries: 'Trust registries',
   'not-found': 'Page not found',
 };
 
@@ -31,6 +33,8 @@ function CurrentPage(props: { route: ConsoleRoute }) {
       return <NetworkDetailPage networkId={route.networkId} />;
     case 'credentials':
       return <CredentialsPage />;
+    case 'registries':
+      return <RegistriesPage />;
     case 'not-found':
       return (
         <section>

@@ -17,6 +17,7 @@ import { createExplorerApi, type ExplorerConsoleApi } from './explorer-api';
 import { createMasterAccountApi, type MasterAccountApi } from './master-account-api';
 import { createCredentialsApi, type CredentialsConsoleApi } from './credentials-api';
 import { createMonitoringApi, type NetworkMonitoringApi } from './monitoring-api';
+import { createRegistriesApi, type RegistriesConsoleApi } from './registries-api';
 import { toNetwork, toNetworkDetail, toOrganisation, toPage } from './sdk-models';
 import { createTransactionsApi, type TransactionsConsoleApi } from './transactions-api';
 
@@ -50,6 +51,8 @@ export interface ConsoleApi {
   explorer: ExplorerConsoleApi;
   /** DIDs of the caller organisation, issuing and verifying credentials. */
   credentials: CredentialsConsoleApi;
+  /** The network's trust registries: issuers, schemas, DIDs (read-only). */
+  registries: RegistriesConsoleApi;
 }
 
 /** The SDK throws ResponseError (with the Response) for HTTP errors, FetchError otherwise. */
@@ -107,5 +110,6 @@ export function createConsoleApi(
     monitoring: createMonitoringApi(configuration, call),
     explorer: createExplorerApi(configuration, call),
     credentials: createCredentialsApi(configuration, call),
+    registries: createRegistriesApi(configuration, call),
   };
 }

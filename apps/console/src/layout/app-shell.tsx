@@ -47,6 +47,11 @@ export function AppShell(props: { route: ConsoleRoute; children: ReactNode }) {
                 Credentials
               </Link>
             </li>
+            <li>
+              <Link to="/registries" current={section === 'registries'}>
+                Trust registries
+              </Link>
+            </li>
           </ul>
         </nav>
         <UserPanel />

@@ -12,6 +12,12 @@ describe('console routes', () => {
     expect(pathOf(route)).toBe('/networks/1b4e28ba-2fa1-11d2-883f-0016d3cca427');
   });
 
+  it('opens the trust registries page', () => {
+    expect(routeOf('/registries')).toEqual({ page: 'registries' });
+    expect(pathOf({ page: 'registries' })).toBe('/registries');
+    expect(routeOf('/registries/x').page).toBe('not-found');
+  });
+
   it('opens the credentials page', () => {
     expect(routeOf('/credentials')).toEqual({ page: 'credentials' });
     expect(pathOf({ page: 'credentials' })).toBe('/credentials');

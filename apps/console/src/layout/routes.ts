@@ -4,6 +4,7 @@ export type ConsoleRoute =
   | { page: 'networks' }
   | { page: 'network'; networkId: string }
   | { page: 'credentials' }
+  | { page: 'registries' }
   | { page: 'not-found'; path: string };
 
 export function routeOf(pathname: string): ConsoleRoute {
@@ -14,6 +15,7 @@ export function routeOf(pathname: string): ConsoleRoute {
     return { page: 'organisations' };
   }
   if (section === 'credentials' && id === undefined) return { page: 'credentials' };
+  if (section === 'registries' && id === undefined) return { page: 'registries' };
   if (section === 'networks') {
     return id === undefined
       ? { page: 'networks' }
@@ -32,6 +34,8 @@ export function pathOf(route: ConsoleRoute): string {
       return `/networks/${encodeURIComponent(route.networkId)}`;
     case 'credentials':
       return '/credentials';
+    case 'registries':
+      return '/registries';
     case 'not-found':
       return route.path;
   }
