@@ -6,11 +6,13 @@
 import {
   type Configuration,
   IdentifiersApi,
+  type IssuerAttributePageItemsInner,
   TrustedIssuersApi,
+  type TrustedSchemaPageItemsInner,
   TrustedSchemasApi,
   TrustRegistryApi,
 } from '@strata/sdk';
-import type { Page } from '@strata/contracts';
+import type { IssuerAttribute, Page, TrustedSchema } from '@strata/contracts';
 import { toPage } from './sdk-models';
 
 /** How many accreditations of one issuer the issuers view shows. */
@@ -21,35 +23,35 @@ export interface RegistryPageQuery {
   offset: number;
 }
 
-/** One accreditation (attribute) of an issuer: its role, who accredited it, for which schemas. */
-export interface Accreditation {
-  id: string;
-  issuerType: string;
-  tao: string;
-  schemas: string[];
-  validFrom: string;
-  revokedAt: string | null;
-  inForce: boolean;
-}
-
 export interface TrustedIssuerView {
   did: string;
   accredited: boolean;
-  accreditations: Accreditation[];
+  /** Its accreditations (attributes): role, accrediting TAO, schemas, in force or revoked. */
+  accreditations: IssuerAttribute[];
 }
 
-export interface TrustedSchemaView {
-  id: string;
-  uri: string;
-  registrant: string;
-  registeredAt: string;
-  revokedAt: string | null;
-}
+export const toIssuerAttribute = (a: IssuerAttributePageItemsInner): IssuerAttribute => ({
+  id: a.id,
+  issuerType: a.issuerType,
+  tao: a.tao,
+  schemas: a.schemas,
+  validFrom: a.validFrom.toISOString(),
+  revokedAt: a.revokedAt?.toISOString() ?? null,
+  inForce: a.inForce,
+});
+
+export const toTrustedSchema = (s: TrustedSchemaPageItemsInner): TrustedSchema => ({
+  id: s.id,
+  uri: s.uri,
+  registrant: s.registrant,
+  registeredAt: s.registeredAt.toISOString(),
+  revokedAt: s.revokedAt?.toISOString() ?? null,
+});
 
 /** Function properties (not methods): pages pass them around unbound as loaders. */
 export interface RegistriesConsoleApi {
   listIssuers: (query: RegistryPageQuery) => Promise<Page<TrustedIssuerView>>;
-  listSchemas: (query: RegistryPageQuery) => Promise<Page<TrustedSchemaView>>;
+  listSchemas: (query: RegistryPageQuery) => Promise<Page<TrustedSchema>>;
   listDids: (query: RegistryPageQuery) => Promise<Page<{ did: string }>>;
   /** The W3C DID resolution result (document, document and resolution metadata). */
   resolveDid: (did: string) => Promise<object>;
@@ -64,21 +66,13 @@ export function createRegistriesApi(
   const dids = new TrustRegistryApi(configuration);
   const identifiers = new IdentifiersApi(configuration);
 
-  const accreditationsOf = async (did: string): Promise<Accreditation[]> => {
+  const accreditationsOf = async (did: string): Promise<IssuerAttribute[]> => {
     const page = await issuers.listTrustedIssuerAttributes({
       did,
       limit: ACCREDITATIONS_SHOWN,
       offset: 0,
     });
-    return page.items.map((a) => ({
-      id: a.id,
-      issuerType: a.issuerType,
-      tao: a.tao,
-      schemas: a.schemas,
-      validFrom: a.validFrom.toISOString(),
-      revokedAt: a.revokedAt?.toISOString() ?? null,
-      inForce: a.inForce,
-    }));
+    return page.items.map(toIssuerAttribute);
   };
 
   return {
@@ -95,15 +89,7 @@ export function createRegistriesApi(
         return { items, total: page.total, limit: page.limit, offset: page.offset };
       }),
     listSchemas: (query) =>
-      call(async () =>
-        toPage(await schemas.listTrustedSchemas(query), (s) => ({
-          id: s.id,
-          uri: s.uri,
-          registrant: s.registrant,
-          registeredAt: s.registeredAt.toISOString(),
-          revokedAt: s.revokedAt?.toISOString() ?? null,
-        })),
-      ),
+      call(async () => toPage(await schemas.listTrustedSchemas(query), toTrustedSchema)),
     listDids: (query) =>
       call(async () => toPage(await dids.listDids(query), (d) => ({ did: d.did }))),
     resolveDid: (did) => call(async () => identifiers.resolveDid({ did })),

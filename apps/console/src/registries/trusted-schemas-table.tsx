@@ -1,8 +1,8 @@
 /** Trusted schemas: id, document URI, registrant, when registered and whether revoked. */
-import type { TrustedSchemaView } from '../api/registries-api';
+import type { TrustedSchema } from '@strata/contracts';
 import { formatDateTime } from '../layout/format';
 
-export function TrustedSchemasTable(props: { schemas: TrustedSchemaView[] }) {
+export function TrustedSchemasTable(props: { schemas: TrustedSchema[] }) {
   return (
     <table className="data-table">
       <caption className="visually-hidden">Trusted schemas</caption>
