@@ -109,7 +109,7 @@ async function main(): Promise<void> {
   });
   const signer = ES256KSigner(privateKey);
   // The header Strata's issuer writes (signAsIssuer), so both sides sign the same bytes' worth.
-  const header = { alg: 'ES256K', typ: 'JWT', kid: `${did}#${did.slice(8)}` };
+  const header = { alg: 'ES256K', typ: 'JWT' as const, kid: `${did}#${did.slice(8)}` };
   const jwt = await createJWT(payload(), { issuer: did, signer }, header);
   const now = new Date();
 
