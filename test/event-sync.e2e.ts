@@ -230,4 +230,29 @@ describe('ledger event sync, end to end', () => {
     expect(atKill).toBeLessThan(1000);
     expectExactlyAsEmitted(delivered, start, 1000);
   });
+
+  it('syncs a new event when the node announces its block, without waiting for the periodic pass', async () => {
+    const listener = await create({
+      name: 'heads',
+      address: await fixture.getAddress(),
+      abi: FIXTURE_ABI,
+      fromBlock: 'latest',
+      confirmations: 1,
+    });
+    // A periodic pass only every 10 minutes: whatever arrives before that was started by a new
+    // head (newHeads over anvil's WebSocket). The ledger's first pass at startup follows the
+    // network of the active listener above.
+    await restartApp('ledger', { STRATA_EVENT_SYNC_POLL_MS: '600000' });
+    try {
+      const start = Number(await fixture.getFunction('emitted')());
+      await emitEvents(fixture, 10);
+      const delivered = await eventually(() => {
+        const got = kafka.of(listener.id);
+        return got.length >= 10 ? got : undefined;
+      }, 'the new events (driven by the new head, not by the 10-minute poll)');
+      expectExactlyAsEmitted(delivered, start, 10);
+    } finally {
+      await restartApp('ledger', { STRATA_EVENT_SYNC_POLL_MS: '250' });
+    }
+  });
 });

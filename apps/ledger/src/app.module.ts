@@ -6,7 +6,7 @@ import { ChainStatusHandlersModuleProviders } from './chain-status';
 import { Clock, SystemClock } from '@strata/runtime';
 import { loadLedgerConfig } from './config';
 import { eventStreamProviders } from './event-streams';
-import { eventSyncProviders } from './event-sync';
+import { DEFAULT_EVENT_SYNC_SETTINGS, eventSyncProviders } from './event-sync';
 import { explorerProviders } from './explorer';
 import { LEDGER_ENTITIES } from './entities';
 import { keyVaultProviders } from '@strata/key-custody';
@@ -38,7 +38,11 @@ const config = loadLedgerConfig();
     ...transactionProviders(config),
     ...transactionInterventionProviders,
     ...masterAccountProviders,
-    ...eventSyncProviders(),
+    ...eventSyncProviders({
+      ...DEFAULT_EVENT_SYNC_SETTINGS,
+      pollIntervalMs: config.STRATA_EVENT_SYNC_POLL_MS,
+      headPollMs: config.STRATA_EVENT_SYNC_HEAD_POLL_MS,
+    }),
     ...explorerProviders,
     ...eventStreamProviders(),
   ],

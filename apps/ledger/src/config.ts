@@ -14,6 +14,10 @@ export const ledgerConfigSchema = baseConfigSchema({ port: 3102 }).extend({
   STRATA_LEDGER_FEE_BUMP_AFTER_MS: z.coerce.number().int().min(100).max(3_600_000).default(30_000),
   /** Signing/broadcast attempts (fee bumps included) before a transaction is marked stuck. */
   STRATA_LEDGER_MAX_ATTEMPTS: z.coerce.number().int().min(1).max(100).default(6),
+  /** Event sync: the periodic pass over all listeners (new heads also start a pass). */
+  STRATA_EVENT_SYNC_POLL_MS: z.coerce.number().int().min(10).max(3_600_000).default(250),
+  /** Event sync: the eth_blockNumber poll of a node that offers no newHeads WebSocket. */
+  STRATA_EVENT_SYNC_HEAD_POLL_MS: z.coerce.number().int().min(50).max(60_000).default(500),
   ...keyVaultConfigShape,
 });
 export type LedgerConfig = z.infer<typeof ledgerConfigSchema>;

@@ -1,8 +1,8 @@
 /**
- * The event sync loop: polls the head of every network with active listeners and steps each
- * listener (listener-sync.ts) until it has caught up, each step in its own database transaction
- * with the listener row locked (SKIP LOCKED), so several ledger instances share the work
- * without delivering a window twice.
+ * The event sync loop: steps each active listener (listener-sync.ts) until it has caught up,
+ * each step in its own database transaction with the listener row locked (SKIP LOCKED), so
+ * several ledger instances share the work without delivering a window twice. A pass runs when a
+ * network with active listeners has a new head (new-heads.ts) and at least every poll interval.
  */
 import {
   Inject,
@@ -19,6 +19,7 @@ import { retryDelayMs } from './block-range';
 import { EventListener } from './event-listener.entity';
 import { EVENT_SYNC_SETTINGS, type EventSyncSettings } from './event-sync.settings';
 import { ListenerSync, type StepOutcome } from './listener-sync';
+import { NewHeads } from './new-heads';
 
 @Injectable()
 export class EventSyncLoop implements OnApplicationBootstrap, OnApplicationShutdown {
@@ -27,13 +28,19 @@ export class EventSyncLoop implements OnApplicationBootstrap, OnApplicationShutd
   private loop: Promise<void> = Promise.resolve();
   /** Listeners whose last steps failed: how often, and when to try again. */
   private readonly failing = new Map<string, { failures: number; retryAt: number }>();
+  private readonly heads: NewHeads;
+  /** Set by a new head; a pass clears it when it starts. */
+  private woken = false;
+  private wake: (() => void) | undefined;
 
   constructor(
     private readonly orm: MikroORM,
     private readonly sync: ListenerSync,
     private readonly clock: Clock,
     @Inject(EVENT_SYNC_SETTINGS) private readonly settings: EventSyncSettings,
-  ) {}
+  ) {
+    this.heads = new NewHeads(settings, () => this.wakeUp());
+  }
 
   onApplicationBootstrap(): void {
     this.running = true;
@@ -42,7 +49,15 @@ export class EventSyncLoop implements OnApplicationBootstrap, OnApplicationShutd
 
   async onApplicationShutdown(): Promise<void> {
     this.running = false;
+    this.heads.stop();
+    this.wake?.();
     await this.loop;
+  }
+
+  /** A new head: run a pass now (or right after the one in progress). */
+  wakeUp(): void {
+    this.woken = true;
+    this.wake?.();
   }
 
   private async run(): Promise<void> {
@@ -53,16 +68,36 @@ export class EventSyncLoop implements OnApplicationBootstrap, OnApplicationShutd
       } catch (error) {
         this.logger.warn(`event sync pass failed: ${errorText(error)}`);
       }
-      if (!progressed) await new Promise((r) => setTimeout(r, this.settings.pollIntervalMs));
+      if (!progressed && !this.woken && this.running) await this.pause();
     }
+  }
+
+  private pause(): Promise<void> {
+    return new Promise<void>((resolve) => {
+      const timer = setTimeout(resolve, this.settings.pollIntervalMs);
+      this.wake = () => {
+        clearTimeout(timer);
+        resolve();
+      };
+    }).finally(() => (this.wake = undefined));
   }
 
   /** One step of every active listener; true when any of them moved. */
   async pass(): Promise<boolean> {
-    const ids = await this.orm.em
-      .fork()
-      .find(EventListener, { status: 'active' }, { fields: ['id'], orderBy: { id: 'asc' } });
-    const outcomes = await Promise.all(ids.map(({ id }) => this.stepListener(id)));
+    this.woken = false;
+    const em = this.orm.em.fork();
+    const listeners = await em.find(
+      EventListener,
+      { status: 'active' },
+      { fields: ['id', 'networkId'], orderBy: { id: 'asc' } },
+    );
+    const networkIds = [...new Set(listeners.map((l) => l.networkId))];
+    const networks =
+      networkIds.length === 0
+        ? []
+        : await em.find(LedgerNetwork, { id: { $in: networkIds } }, { fields: ['rpcUrl'] });
+    this.heads.follow(networks.map((n) => n.rpcUrl));
+    const outcomes = await Promise.all(listeners.map(({ id }) => this.stepListener(id)));
     return outcomes.some((o) => o === 'progressed' || o === 'reorged' || o === 'refused');
   }
 
@@ -85,7 +120,8 @@ export class EventSyncLoop implements OnApplicationBootstrap, OnApplicationShutd
       return outcome;
     } catch (error) {
       const failures = (failing?.failures ?? 0) + 1;
-      const delay = retryDelayMs(failures, this.settings.pollIntervalMs);
+      // Not the poll interval: a long one (heads drive the loop) must not slow down recovery.
+      const delay = retryDelayMs(failures, Math.min(this.settings.pollIntervalMs, 1_000));
       this.failing.set(id, { failures, retryAt: this.clock.now().getTime() + delay });
       this.logger.warn(
         `listener ${id}: sync step failed (${failures}x, next in ${delay} ms): ${errorText(error)}`,

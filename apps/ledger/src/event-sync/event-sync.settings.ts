@@ -1,10 +1,19 @@
 /** Settings of the event sync loop, from the ledger's configuration. */
+import type { NewHeadsSettings } from './new-heads';
+
 export const EVENT_SYNC_SETTINGS = Symbol('EVENT_SYNC_SETTINGS');
 
-export interface EventSyncSettings {
-  /** How long the loop sleeps when no listener moved. */
+export interface EventSyncSettings extends NewHeadsSettings {
+  /** How long the loop sleeps when no listener moved and no new head arrived. */
   pollIntervalMs: number;
 }
 
-/** Four polls a second when idle: a new block is seen within ~250 ms plus the confirmations. */
-export const DEFAULT_EVENT_SYNC_SETTINGS: EventSyncSettings = { pollIntervalMs: 250 };
+/**
+ * New heads wake the loop (a WebSocket subscription, or a block-number poll twice a second); the
+ * periodic pass, four times a second, also picks up new and resumed listeners.
+ */
+export const DEFAULT_EVENT_SYNC_SETTINGS: EventSyncSettings = {
+  pollIntervalMs: 250,
+  headPollMs: 500,
+  webSocketRetryMs: 300_000,
+};

@@ -14,6 +14,7 @@ import { ListenerSync } from './listener-sync';
 
 export { EventListener } from './event-listener.entity';
 export { SyncedBlock } from './synced-block.entity';
+export { DEFAULT_EVENT_SYNC_SETTINGS } from './event-sync.settings';
 
 export function eventSyncProviders(
   settings: EventSyncSettings = DEFAULT_EVENT_SYNC_SETTINGS,
