@@ -8,13 +8,13 @@ import {
   type LedgerTransaction as SdkTransaction,
   TransactionsApi,
 } from '@strata/sdk';
-import type { LedgerTransaction, Page } from '@strata/contracts';
+import type { LedgerTransaction, Page, TransactionStatus } from '@strata/contracts';
 import { toPage } from './sdk-models';
 
 export interface TransactionsConsoleApi {
   list(
     networkId: string,
-    page: { limit: number; offset: number },
+    query: { limit: number; offset: number; status?: TransactionStatus },
   ): Promise<Page<LedgerTransaction>>;
   speedUp(networkId: string, txId: string, idempotencyKey: string): Promise<void>;
   requestCancel(
@@ -64,9 +64,9 @@ export function createTransactionsApi(
 ): TransactionsConsoleApi {
   const transactions = new TransactionsApi(configuration);
   return {
-    list: (id, page) =>
+    list: (id, query) =>
       call(async () =>
-        toPage(await transactions.listTransactions({ id, ...page }), toLedgerTransaction),
+        toPage(await transactions.listTransactions({ id, ...query }), toLedgerTransaction),
       ),
     speedUp: (id, txId, idempotencyKey) =>
       call(async () => {

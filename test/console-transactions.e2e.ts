@@ -1,0 +1,191 @@
+/**
+ * The console's transaction panel in a real browser (gateway on 3010, see docs/console.md), on a
+ * private anvil so pausing its mining disturbs no other test: an institution administrator sees
+ * a value transfer (created through the API: the console has no submit form) confirmed and finds
+ * it with the status filter; with mining paused she sees a second transfer pending, speeds it up
+ * and requests its cancellation (her own approval is refused with the API's problem); a second
+ * institution administrator of the same organisation approves the cancellation in his browser,
+ * and once a block is mined the panel shows the transaction cancelled, with no buttons left.
+ */
+import { randomUUID } from 'node:crypto';
+import { createUser, jsonRpc, type PrivateAnvil, startPrivateAnvil } from '@strata/testing';
+import type { LedgerTransaction } from '@strata/sdk';
+import type { Browser, Locator, Page } from 'playwright-core';
+import { apiAs, uniqueName } from './support/api';
+import { launchChromium, signInOnKeycloak, withScreenshotOnFailure } from './support/browser';
+import { eventually } from './support/eventually';
+import {
+  anvilNetwork,
+  type Member,
+  signingAccount,
+  transactionsApi,
+  waitForStatus,
+} from './support/ledger';
+
+const PASSWORD = 'strata-test';
+const SINK = '0x000000000000000000000000000000000000c0de';
+
+interface BrowserAdmin extends Member {
+  username: string;
+}
+
+async function institutionAdmin(organisationId: string): Promise<BrowserAdmin> {
+  const username = `txc-${randomUUID().slice(0, 8)}`;
+  await createUser({ username, password: PASSWORD, roles: ['institution-admin'], organisationId });
+  const api = await apiAs(username, PASSWORD);
+  return { username, api, tx: transactionsApi(api), organisationId };
+}
+
+describe('console transactions', () => {
+  let browser: Browser;
+  let anvil: PrivateAnvil;
+  let alice: BrowserAdmin;
+  let bob: BrowserAdmin;
+  let networkId: string;
+  let account: string;
+  let gatewayUrl: string;
+
+  beforeAll(async () => {
+    browser = await launchChromium();
+    anvil = await startPrivateAnvil();
+    const admin = await apiAs('admin');
+    gatewayUrl = admin.baseUrl;
+    const organisation = await admin.organisations.registerOrganisation({
+      registerOrganisation: { name: uniqueName('Console treasury'), country: 'NL' },
+    });
+    alice = await institutionAdmin(organisation.id);
+    bob = await institutionAdmin(organisation.id);
+    networkId = await anvilNetwork(admin, [organisation.id], anvil.rpcUrl);
+    account = await signingAccount(alice, networkId, anvil.rpcUrl);
+  }, 180_000);
+
+  afterAll(async () => {
+    await browser?.close();
+    await anvil?.stop();
+  });
+
+  const transfer = async (value: string): Promise<LedgerTransaction> =>
+    alice.tx.submitTransaction({
+      id: networkId,
+      idempotencyKey: randomUUID(),
+      submitTransaction: { kind: 'transfer', from: account, to: SINK, value },
+    });
+
+  const openNetworkAs = async (who: BrowserAdmin): Promise<Page> => {
+    const page = await browser.newPage();
+    page.setDefaultTimeout(60_000);
+    await page.goto(`${gatewayUrl}/networks/${networkId}`);
+    await signInOnKeycloak(page, who.username, PASSWORD);
+    await page.getByTestId('user-roles').filter({ hasText: 'institution-admin' }).waitFor();
+    return page;
+  };
+
+  const rowOf = (page: Page, txId: string): Locator =>
+    page.getByTestId('network-transactions').locator(`tr[data-transaction-id="${txId}"]`);
+
+  /** Reloads the panel (the state was reached through the API first) and waits for it to show. */
+  const showsStatus = async (page: Page, txId: string, status: string) => {
+    await page.getByRole('button', { name: 'Refresh transactions' }).click();
+    await rowOf(page, txId).getByTestId('transaction-status').filter({ hasText: status }).waitFor();
+  };
+
+  it('shows a confirmed transfer, then speeds up a pending one and cancels it with a second administrator', async () => {
+    const pages: Page[] = [];
+    try {
+      const confirmedTx = await transfer('5');
+      await waitForStatus(alice, networkId, confirmedTx.id, ['confirmed']);
+      const page = await openNetworkAs(alice);
+      pages.push(page);
+      const statusFilter = page.getByTestId('network-transactions').getByLabel('Status');
+
+      await withScreenshotOnFailure(page, 'transactions-confirmed', async () => {
+        await showsStatus(page, confirmedTx.id, 'confirmed');
+        const row = rowOf(page, confirmedTx.id);
+        expect(await row.textContent()).toContain(account);
+        expect(await row.getByRole('button').count()).toBe(0);
+
+        await statusFilter.selectOption('submitted');
+        await page.getByRole('heading', { name: 'Transactions (0)' }).waitFor();
+        await statusFilter.selectOption('confirmed');
+        await page.getByRole('heading', { name: 'Transactions (1)' }).waitFor();
+        await row.waitFor();
+        await statusFilter.selectOption('');
+      });
+
+      await jsonRpc(anvil.rpcUrl, 'evm_setAutomine', [false]);
+      try {
+        const pending = await transfer('9');
+        const submitted = await waitForStatus(alice, networkId, pending.id, ['submitted', 'stuck']);
+
+        await withScreenshotOnFailure(
+          page,
+          'transactions-speed-up-and-request-cancel',
+          async () => {
+            await showsStatus(page, pending.id, submitted.status);
+            const row = rowOf(page, pending.id);
+            await row.getByRole('button', { name: 'Speed up' }).click();
+            await page
+              .getByRole('status')
+              .filter({ hasText: 're-sent with a higher fee' })
+              .waitFor();
+            const sped = await eventually(async () => {
+              const read = await alice.tx.getTransaction({ id: networkId, txId: pending.id });
+              return read.hash !== submitted.hash ? read : undefined;
+            }, 'the sped-up replacement');
+            expect(sped.nonce).toBe(submitted.nonce);
+            expect(sped.hash).not.toBe(submitted.hash);
+            expect(sped.attempts).toBeGreaterThan(submitted.attempts);
+
+            page.once('dialog', (dialog) => void dialog.accept('wrong payee'));
+            await row.getByRole('button', { name: 'Request cancel' }).click();
+            await page.getByRole('status').filter({ hasText: 'Cancellation requested' }).waitFor();
+
+            // Four eyes: the requester's own approval is refused, with the API's reason shown.
+            await row.getByRole('button', { name: 'Approve cancel' }).click();
+            await page
+              .getByRole('alert')
+              .filter({ hasText: 'A second administrator must approve' })
+              .waitFor();
+          },
+        );
+
+        const colleague = await openNetworkAs(bob);
+        pages.push(colleague);
+        await withScreenshotOnFailure(colleague, 'transactions-approve-cancel', async () => {
+          await rowOf(colleague, pending.id)
+            .getByRole('button', { name: 'Approve cancel' })
+            .click();
+          await colleague
+            .getByRole('status')
+            .filter({ hasText: 'Cancellation approved' })
+            .waitFor();
+        });
+
+        // Mine only once the cancellation (0 to the account itself) has replaced the transfer.
+        await eventually(async () => {
+          const read = await alice.tx.getTransaction({ id: networkId, txId: pending.id });
+          if (!read.hash) return undefined;
+          const pooled = await jsonRpc<{ to: string; value: string } | null>(
+            anvil.rpcUrl,
+            'eth_getTransactionByHash',
+            [read.hash],
+          );
+          return pooled?.to.toLowerCase() === account.toLowerCase() && BigInt(pooled.value) === 0n
+            ? pooled
+            : undefined;
+        }, 'the cancellation in the pool');
+        await jsonRpc(anvil.rpcUrl, 'evm_mine');
+        await waitForStatus(alice, networkId, pending.id, ['cancelled']);
+
+        await withScreenshotOnFailure(colleague, 'transactions-cancelled', async () => {
+          await showsStatus(colleague, pending.id, 'cancelled');
+          expect(await rowOf(colleague, pending.id).getByRole('button').count()).toBe(0);
+        });
+      } finally {
+        await jsonRpc(anvil.rpcUrl, 'evm_setAutomine', [true]);
+      }
+    } finally {
+      await Promise.all(pages.map((page) => page.close()));
+    }
+  }, 240_000);
+});
