@@ -1,9 +1,10 @@
 /**
  * The console's transaction panel in a real browser (gateway on 3010, see docs/console.md), on a
- * private anvil so pausing its mining disturbs no other test: an institution administrator sees
- * a value transfer (created through the API: the console has no submit form) confirmed and finds
- * it with the status filter; with mining paused she sees a second transfer pending, speeds it up
- * and requests its cancellation (her own approval is refused with the API's problem); a second
+ * private anvil so pausing its mining disturbs no other test: an institution administrator sends
+ * a value transfer with the panel's form (a malformed address is refused under its field, a double
+ * click sends once), sees it confirmed and finds it with the status filter; with mining paused
+ * she sees a second transfer (sent through the API) pending, speeds it up and requests its
+ * cancellation (her own approval is refused with the API's problem); a second
  * institution administrator of the same organisation approves the cancellation in his browser,
  * and once a block is mined the panel shows the transaction cancelled, with no buttons left.
  */
@@ -92,15 +93,34 @@ describe('console transactions', () => {
   it('shows a confirmed transfer, then speeds up a pending one and cancels it with a second administrator', async () => {
     const pages: Page[] = [];
     try {
-      const confirmedTx = await transfer('5');
-      await waitForStatus(alice, networkId, confirmedTx.id, ['confirmed']);
       const page = await openNetworkAs(alice);
       pages.push(page);
-      const statusFilter = page.getByTestId('network-transactions').getByLabel('Status');
+      const panel = page.getByTestId('network-transactions');
+      const statusFilter = panel.getByLabel('Status');
 
-      await withScreenshotOnFailure(page, 'transactions-confirmed', async () => {
-        await showsStatus(page, confirmedTx.id, 'confirmed');
-        const row = rowOf(page, confirmedTx.id);
+      await withScreenshotOnFailure(page, 'transactions-send-and-confirm', async () => {
+        await panel.getByLabel('From signing account').selectOption(account);
+        await panel.getByLabel('To address').fill('0x12');
+        await panel.getByLabel('Value (wei)').fill('5');
+        await panel.getByRole('button', { name: 'Send transfer' }).click();
+        await panel.getByText('must be a 0x-prefixed 20-byte hex address').waitFor();
+        expect((await alice.tx.listTransactions({ id: networkId })).total).toBe(0);
+
+        await panel.getByLabel('To address').fill(SINK);
+        // A double click sends one transfer (one Idempotency-Key per submission).
+        await panel.getByRole('button', { name: 'Send transfer' }).dblclick();
+        await panel.getByRole('status').filter({ hasText: 'Transfer accepted' }).waitFor();
+        const sent = await eventually(async () => {
+          const listed = await alice.tx.listTransactions({ id: networkId });
+          return listed.total > 0 ? listed.items : undefined;
+        }, 'the sent transfer in the list');
+        expect(sent.map((tx) => [tx.kind, tx.to?.toLowerCase(), tx.value])).toEqual([
+          ['transfer', SINK, '5'],
+        ]);
+        const confirmed = await waitForStatus(alice, networkId, sent[0].id, ['confirmed']);
+
+        await showsStatus(page, confirmed.id, 'confirmed');
+        const row = rowOf(page, confirmed.id);
         expect(await row.textContent()).toContain(account);
         expect(await row.getByRole('button').count()).toBe(0);
 

@@ -6,9 +6,16 @@
 import {
   type Configuration,
   type LedgerTransaction as SdkTransaction,
+  type SigningAccount as SdkSigningAccount,
   TransactionsApi,
 } from '@strata/sdk';
-import type { LedgerTransaction, Page, TransactionStatus } from '@strata/contracts';
+import type {
+  LedgerTransaction,
+  Page,
+  SigningAccount,
+  SubmitTransaction,
+  TransactionStatus,
+} from '@strata/contracts';
 import { toPage } from './sdk-models';
 
 export interface TransactionsConsoleApi {
@@ -16,6 +23,17 @@ export interface TransactionsConsoleApi {
     networkId: string,
     query: { limit: number; offset: number; status?: TransactionStatus },
   ): Promise<Page<LedgerTransaction>>;
+  /** The caller organisation's signing accounts on the network. */
+  signingAccounts(
+    networkId: string,
+    page: { limit: number; offset: number },
+  ): Promise<Page<SigningAccount>>;
+  /** Accepted at once (202): the transaction, or undefined while the ledger has not answered. */
+  submit(
+    networkId: string,
+    body: SubmitTransaction,
+    idempotencyKey: string,
+  ): Promise<LedgerTransaction | undefined>;
   speedUp(networkId: string, txId: string, idempotencyKey: string): Promise<void>;
   requestCancel(
     networkId: string,
@@ -58,6 +76,23 @@ export function toLedgerTransaction(model: SdkTransaction): LedgerTransaction {
   };
 }
 
+function toSigningAccount(model: SdkSigningAccount): SigningAccount {
+  return {
+    id: model.id,
+    networkId: model.networkId,
+    organisationId: model.organisationId,
+    label: model.label,
+    address: model.address,
+    createdAt: iso(model.createdAt),
+  };
+}
+
+/** A 202 body is the accepted transaction, or a pending operation when the ledger was slow. */
+const isTransaction = (body: unknown): body is SdkTransaction =>
+  typeof body === 'object' &&
+  body !== null &&
+  typeof (body as { nonce?: unknown }).nonce === 'number';
+
 export function createTransactionsApi(
   configuration: Configuration,
   call: <T>(request: () => Promise<T>) => Promise<T>,
@@ -68,6 +103,20 @@ export function createTransactionsApi(
       call(async () =>
         toPage(await transactions.listTransactions({ id, ...query }), toLedgerTransaction),
       ),
+    signingAccounts: (id, page) =>
+      call(async () =>
+        toPage(await transactions.listSigningAccounts({ id, ...page }), toSigningAccount),
+      ),
+    submit: (id, body, idempotencyKey) =>
+      call(async () => {
+        const answer = await transactions.submitTransactionRaw({
+          id,
+          idempotencyKey,
+          submitTransaction: body,
+        });
+        const json: unknown = await answer.raw.json();
+        return isTransaction(json) ? toLedgerTransaction(json) : undefined;
+      }),
     speedUp: (id, txId, idempotencyKey) =>
       call(async () => {
         await transactions.speedUpTransactionRaw({

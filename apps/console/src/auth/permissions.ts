@@ -16,3 +16,10 @@ const CREDENTIAL_ISSUERS: readonly Role[] = ['institution-admin', 'operator'];
 export function canIssueCredentials(roles: readonly Role[]): boolean {
   return roles.some((role) => CREDENTIAL_ISSUERS.includes(role));
 }
+
+const TRANSACTION_SUBMITTERS: readonly Role[] = ['institution-admin', 'operator'];
+
+/** Submitting transactions from one of the caller organisation's signing accounts. */
+export function canSubmitTransactions(roles: readonly Role[]): boolean {
+  return roles.some((role) => TRANSACTION_SUBMITTERS.includes(role));
+}

@@ -13,6 +13,7 @@ import { useConsoleApi } from '../api/api-context';
 import { REPLACEABLE_STATUSES } from '../api/transactions-api';
 import { useApiResult } from '../api/use-api-result';
 import { useAuth } from '../auth/auth-context';
+import { canSubmitTransactions } from '../auth/permissions';
 import { formatDateTime, shortenHex } from '../layout/format';
 import { Pager } from '../layout/pager';
 import { ProblemAlert } from '../layout/problem-alert';
@@ -20,6 +21,7 @@ import {
   type TransactionInterventions,
   useTransactionInterventions,
 } from './transaction-interventions';
+import { TransferForm } from './transfer-form';
 
 const PAGE = 20;
 
@@ -69,6 +71,9 @@ export function NetworkTransactions(props: { networkId: string }) {
           Refresh transactions
         </button>
       </div>
+      {canSubmitTransactions(user.roles) && (
+        <TransferForm networkId={props.networkId} onSubmitted={reload} />
+      )}
       <div className="inline-form">
         <label htmlFor="transactions-status">Status</label>
         <select
