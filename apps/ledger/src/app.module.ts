@@ -5,7 +5,7 @@ import { serviceModules } from '@strata/runtime';
 import { ChainStatusHandlersModuleProviders } from './chain-status';
 import { Clock, SystemClock } from '@strata/runtime';
 import { loadLedgerConfig } from './config';
-import { eventStreamProviders } from './event-streams';
+import { DEFAULT_STREAM_LOG_RETENTION, eventStreamProviders } from './event-streams';
 import { DEFAULT_EVENT_SYNC_SETTINGS, eventSyncProviders } from './event-sync';
 import { explorerProviders } from './explorer';
 import { LEDGER_ENTITIES } from './entities';
@@ -44,7 +44,10 @@ const config = loadLedgerConfig();
       headPollMs: config.STRATA_EVENT_SYNC_HEAD_POLL_MS,
     }),
     ...explorerProviders,
-    ...eventStreamProviders(),
+    ...eventStreamProviders({
+      ...DEFAULT_STREAM_LOG_RETENTION,
+      retentionMs: config.STRATA_STREAM_LOG_RETENTION_HOURS * 60 * 60 * 1000,
+    }),
   ],
 })
 export class AppModule implements OnApplicationShutdown {

@@ -18,6 +18,8 @@ export const ledgerConfigSchema = baseConfigSchema({ port: 3102 }).extend({
   STRATA_EVENT_SYNC_POLL_MS: z.coerce.number().int().min(10).max(3_600_000).default(250),
   /** Event sync: the eth_blockNumber poll of a node that offers no newHeads WebSocket. */
   STRATA_EVENT_SYNC_HEAD_POLL_MS: z.coerce.number().int().min(50).max(60_000).default(500),
+  /** Replay horizon of the event streams' log (older events every stream delivered are pruned). */
+  STRATA_STREAM_LOG_RETENTION_HOURS: z.coerce.number().int().min(1).max(87_600).default(168),
   ...keyVaultConfigShape,
 });
 export type LedgerConfig = z.infer<typeof ledgerConfigSchema>;

@@ -5,6 +5,12 @@ import { EventStreamMetrics } from './event-stream.metrics';
 import { EventStreamReads } from './event-stream.reads';
 import { EventStreamsService } from './event-streams.service';
 import { StreamLogIngest } from './stream-log.ingest';
+import {
+  DEFAULT_STREAM_LOG_RETENTION,
+  STREAM_LOG_RETENTION,
+  StreamLogPruner,
+  type StreamLogRetention,
+} from './stream-log.pruner';
 import { WebhookDelivery } from './webhook-delivery';
 import { WebhookDeliveryLoop } from './webhook-delivery.loop';
 import { FetchWebhookSender, WebhookSender } from './webhook-sender';
@@ -12,9 +18,14 @@ import { FetchWebhookSender, WebhookSender } from './webhook-sender';
 export { EventStream } from './event-stream.entity';
 export { StreamDeadLetter } from './stream-dead-letter.entity';
 export { StreamLogEvent } from './stream-log-event.entity';
+export { DEFAULT_STREAM_LOG_RETENTION } from './stream-log.pruner';
 
-export function eventStreamProviders(): Provider[] {
+export function eventStreamProviders(
+  retention: StreamLogRetention = DEFAULT_STREAM_LOG_RETENTION,
+): Provider[] {
   return [
+    { provide: STREAM_LOG_RETENTION, useValue: retention },
+    StreamLogPruner,
     { provide: WebhookSender, useClass: FetchWebhookSender },
     EventStreamMetrics,
     StreamLogIngest,

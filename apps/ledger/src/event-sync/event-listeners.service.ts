@@ -21,6 +21,7 @@ import { networkFor } from '../networks/network-access';
 import { EvmNode } from '../node/evm-node';
 import { INITIAL_RANGE } from './block-range';
 import { EventListener, toEventListenerDto } from './event-listener.entity';
+import { SyncedBlock } from './synced-block.entity';
 import { ListenerAbi } from './listener-abi';
 
 /** The organisation the caller acts for, or undefined for a platform admin acting globally. */
@@ -99,6 +100,9 @@ export class EventListenersService {
     }
     listener.status = next[command.change];
     listener.updatedAt = this.clock.now();
+    // A deleted listener never syncs again: its recent blocks are of no use (they would stay forever).
+    if (command.change === 'delete')
+      await em.nativeDelete(SyncedBlock, { listenerId: listener.id });
     return this.audited(outbox, listener, command.change);
   }
 
