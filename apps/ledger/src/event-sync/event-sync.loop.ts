@@ -96,7 +96,12 @@ export class EventSyncLoop implements OnApplicationBootstrap, OnApplicationShutd
       networkIds.length === 0
         ? []
         : await em.find(LedgerNetwork, { id: { $in: networkIds } }, { fields: ['rpcUrl'] });
-    this.heads.follow(networks.map((n) => n.rpcUrl));
+    try {
+      this.heads.follow(networks.map((n) => n.rpcUrl));
+    } catch (error) {
+      // Only the wake-ups are lost: the periodic pass still syncs every listener.
+      this.logger.warn(`new heads not followed: ${errorText(error)}`);
+    }
     const outcomes = await Promise.all(listeners.map(({ id }) => this.stepListener(id)));
     return outcomes.some((o) => o === 'progressed' || o === 'reorged' || o === 'refused');
   }

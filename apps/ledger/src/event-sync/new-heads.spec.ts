@@ -29,6 +29,7 @@ describe('new heads', () => {
       'wss://node.example.org/rpc?key=1',
     );
     expect(webSocketUrlOf('ipc:///tmp/geth.ipc')).toBeNull();
+    expect(webSocketUrlOf('not a url')).toBeNull();
   });
 
   it('falls back to polling the block number when the node has no WebSocket, and reports a changed head', async () => {
@@ -42,6 +43,26 @@ describe('new heads', () => {
       expect(announced).toBe(node.url);
       expect(node.calls()).toBeGreaterThanOrEqual(2);
     } finally {
+      heads?.stop();
+      node.server.closeAllConnections();
+      await new Promise((resolve) => node.server.close(resolve));
+    }
+  });
+
+  it('polls when the runtime has no WebSocket client at all', async () => {
+    const node = await httpOnlyNode();
+    const original = globalThis.WebSocket;
+    let heads: NewHeads | undefined;
+    try {
+      // As on Node 20 without --experimental-websocket.
+      (globalThis as { WebSocket?: unknown }).WebSocket = undefined;
+      const announced = await new Promise<string>((resolve) => {
+        heads = new NewHeads({ headPollMs: 10, webSocketRetryMs: 60_000 }, resolve);
+        heads.follow([node.url]);
+      });
+      expect(announced).toBe(node.url);
+    } finally {
+      globalThis.WebSocket = original;
       heads?.stop();
       node.server.closeAllConnections();
       await new Promise((resolve) => node.server.close(resolve));

@@ -15,8 +15,9 @@ export interface NewHeadsSettings {
   webSocketRetryMs: number;
 }
 
-/** ws(s):// for http(s)://, or null when the URL has another scheme. */
+/** ws(s):// for http(s)://, or null when the URL has another scheme (or is no URL). */
 export function webSocketUrlOf(rpcUrl: string): string | null {
+  if (!URL.canParse(rpcUrl)) return null;
   const url = new URL(rpcUrl);
   if (url.protocol !== 'http:' && url.protocol !== 'https:') return null;
   url.protocol = url.protocol === 'https:' ? 'wss:' : 'ws:';
@@ -57,11 +58,9 @@ export class NewHeads {
     let current: Watch = { stop: () => undefined };
     const next = (useSocket: boolean): void => {
       if (stopped) return;
-      const wsUrl = webSocketUrlOf(rpcUrl);
-      current =
-        useSocket && wsUrl
-          ? this.subscribe(rpcUrl, wsUrl, () => next(false))
-          : this.poll(rpcUrl, () => next(true));
+      const wsUrl = useSocket ? webSocketUrlOf(rpcUrl) : null;
+      const socket = wsUrl ? this.subscribe(rpcUrl, wsUrl, () => next(false)) : null;
+      current = socket ?? this.poll(rpcUrl, () => next(true));
     };
     next(true);
     return {
@@ -72,9 +71,17 @@ export class NewHeads {
     };
   }
 
-  private subscribe(rpcUrl: string, wsUrl: string, fallBack: () => void): Watch {
+  /** Null when no WebSocket can even be opened (then the caller polls). */
+  private subscribe(rpcUrl: string, wsUrl: string, fallBack: () => void): Watch | null {
+    let socket: WebSocket;
+    try {
+      // Node's WebSocket client (global since Node 22); an invalid URL throws here.
+      socket = new WebSocket(wsUrl);
+    } catch (error) {
+      this.logger.log(`${rpcUrl}: no newHeads subscription (${String(error)}); polling`);
+      return null;
+    }
     let closed = false;
-    const socket = new WebSocket(wsUrl);
     const end = (reason: string) => {
       if (closed) return;
       closed = true;
