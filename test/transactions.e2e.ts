@@ -235,6 +235,10 @@ describe('ledger transaction manager, end to end', () => {
       ]),
     );
     const path = `/api/v1/networks/${networkId}/transactions`;
+    // Mining paused until the kill: the ledger accepts, signs and broadcasts as fast as it can,
+    // but nothing can be confirmed yet, so the kill always finds all 100 in flight.
+    const anvilRpcUrl = readE2eRun().anvilRpcUrl;
+    await jsonRpc(anvilRpcUrl, 'evm_setAutomine', [false]);
     const answers = Array.from({ length: 100 }, (_, i) =>
       raw(
         alice.api,
@@ -249,10 +253,17 @@ describe('ledger transaction manager, end to end', () => {
         (tx) => tx.from === account && tx.nonce >= countBefore,
       );
     // Kill it while most submissions are still being accepted, signed or broadcast.
-    await eventually(async () => (await ownTransactions()).length >= 10, '10 acceptances');
-    const confirmedAtKill = (await ownTransactions()).filter((t) => t.status === 'confirmed');
-    await killApp('ledger', 'SIGKILL');
-    const inFlight = 100 - confirmedAtKill.length;
+    let confirmedAtKill = 0;
+    try {
+      await eventually(async () => (await ownTransactions()).length >= 10, '10 acceptances');
+      confirmedAtKill = (await ownTransactions()).filter((t) => t.status === 'confirmed').length;
+      await killApp('ledger', 'SIGKILL');
+    } finally {
+      // What was broadcast before the kill is mined now, in one block; the rest after the restart.
+      await jsonRpc(anvilRpcUrl, 'evm_setAutomine', [true]);
+      await jsonRpc(anvilRpcUrl, 'evm_mine', []);
+    }
+    const inFlight = 100 - confirmedAtKill;
     // The harness probes the freed port with a TCP connect, which can rarely succeed against
     // itself on an ephemeral port; starting again is safe as nothing was spawned.
     await eventually(() => restartApp('ledger'), 'the ledger to restart', 60_000);
