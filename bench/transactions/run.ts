@@ -11,6 +11,7 @@ import type { SideResult } from './latency';
 import { HELP, parseTransactionBenchOptions } from './options';
 import { cpuMsPerTransfer, snapshot } from './process-cpu';
 import { runRawSide } from './raw-side';
+import { formatStages, transferStages } from './stages';
 import { runStrataSide } from './strata-side';
 import { startTransactionsTarget, type TransactionsTarget } from './strata-target';
 
@@ -61,6 +62,7 @@ async function main(): Promise<number> {
     );
     progress.ok(`strata: ${api.transactionsPerSecond.toFixed(0)} tx/s`);
     const cpuPerTransferMs = cpuMsPerTransfer(cpuBefore, snapshot(strata.pids), options.count);
+    const stages = await transferStages(strata.databaseUrl);
     const ratio = api.transactionsPerSecond / raw.transactionsPerSecond;
     const at = new Date();
     const report = {
@@ -74,7 +76,7 @@ async function main(): Promise<number> {
       },
       options,
       raw,
-      strata: { ...api, cpuPerTransferMs },
+      strata: { ...api, cpuPerTransferMs, stages },
       ratio,
       loadAverage: loadavg(),
     };
@@ -95,6 +97,7 @@ async function main(): Promise<number> {
           .join(', ')}; load average ${loadavg()
           .map((l) => l.toFixed(1))
           .join(' ')} on ${cpus().length} cores`,
+        formatStages(stages),
         `result: ${file}`,
         '',
       ].join('\n'),

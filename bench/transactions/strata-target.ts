@@ -32,6 +32,8 @@ export interface TransactionsTarget {
   accounts: string[];
   /** Process ids of the benchmark's own apps (CPU accounting). */
   pids: Record<string, number>;
+  /** The run's own database (per-stage timestamps). */
+  databaseUrl: string;
   close(options: { keepDatabase: boolean }): Promise<void>;
 }
 
@@ -154,7 +156,7 @@ export async function startTransactionsTarget(
     }
     progress.ok(`${accounts.length} signing accounts created and funded`);
     const pids = Object.fromEntries(running.map((app) => [app.name, app.pid]));
-    return { gatewayUrl, token, networkId, accounts, pids, close };
+    return { gatewayUrl, token, networkId, accounts, pids, databaseUrl, close };
   } catch (error) {
     await close({ keepDatabase: false });
     throw error;
