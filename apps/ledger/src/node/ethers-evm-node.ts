@@ -1,7 +1,37 @@
 /** ethers v6 adapter of {@link EvmNode}: one static-network provider per RPC URL. */
-import { FetchRequest, JsonRpcProvider, Network, type TransactionRequest } from 'ethers';
+import {
+  FetchRequest,
+  getAddress,
+  JsonRpcProvider,
+  Network,
+  type TransactionRequest,
+} from 'ethers';
 import { EvmNode, type FeeData, type ReceiptView } from './evm-node';
 import { revertDataOf } from '../transactions/revert-reason';
+import { jsonRpcBatch } from './json-rpc-call';
+
+/** Receipts asked for in one JSON-RPC batch request. */
+const RECEIPT_BATCH = 200;
+
+interface RawReceipt {
+  transactionHash: string;
+  status: string | null;
+  blockNumber: string;
+  blockHash: string;
+  contractAddress: string | null;
+}
+
+/** A receipt as the node sends it, as ethers would present it (checksummed contract address). */
+function receiptView(raw: RawReceipt | null): ReceiptView | null {
+  if (!raw) return null;
+  return {
+    hash: raw.transactionHash,
+    status: raw.status !== null && BigInt(raw.status) === 1n ? 1 : 0,
+    blockNumber: Number(BigInt(raw.blockNumber)),
+    blockHash: raw.blockHash,
+    contractAddress: raw.contractAddress ? getAddress(raw.contractAddress) : null,
+  };
+}
 
 export class EthersEvmNode extends EvmNode {
   private readonly providers = new Map<string, Promise<JsonRpcProvider>>();
@@ -46,6 +76,22 @@ export class EthersEvmNode extends EvmNode {
       blockHash: receipt.blockHash,
       contractAddress: receipt.contractAddress,
     };
+  }
+
+  async receipts(rpcUrl: string, hashes: string[]): Promise<(ReceiptView | null | Error)[]> {
+    const answers: (ReceiptView | null | Error)[] = [];
+    for (let at = 0; at < hashes.length; at += RECEIPT_BATCH) {
+      const calls = hashes
+        .slice(at, at + RECEIPT_BATCH)
+        .map((hash) => ({ method: 'eth_getTransactionReceipt', params: [hash] }));
+      const results = await jsonRpcBatch(rpcUrl, calls, this.timeoutMs);
+      answers.push(
+        ...results.map((result) =>
+          result instanceof Error ? result : receiptView(result as RawReceipt | null),
+        ),
+      );
+    }
+    return answers;
   }
 
   async isKnown(rpcUrl: string, hash: string): Promise<boolean> {

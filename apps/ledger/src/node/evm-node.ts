@@ -28,6 +28,11 @@ export abstract class EvmNode {
   /** Sends a signed transaction; resolves with its hash. */
   abstract broadcast(rpcUrl: string, raw: string): Promise<string>;
   abstract receipt(rpcUrl: string, hash: string): Promise<ReceiptView | null>;
+  /**
+   * Receipts of many hashes in one round trip (a JSON-RPC batch), in the order given: null for
+   * one not mined, an Error for one the node could not answer. Rejects when the node is unreachable.
+   */
+  abstract receipts(rpcUrl: string, hashes: string[]): Promise<(ReceiptView | null | Error)[]>;
   /** Whether the node still knows the transaction (pending pool or chain). */
   abstract isKnown(rpcUrl: string, hash: string): Promise<boolean>;
   abstract blockNumber(rpcUrl: string): Promise<number>;

@@ -35,3 +35,37 @@ export async function jsonRpcCall<T>(
   if (body.error) throw new JsonRpcError(method, body.error);
   return body.result as T;
 }
+
+/**
+ * Several calls in one JSON-RPC batch request (one HTTP round trip), answers in call order; a
+ * call the node refused comes back as a JsonRpcError (an Error) in its place. Besu accepts batches of up to
+ * 1,024 calls by default (`--rpc-http-max-batch-size`); callers keep well below.
+ */
+export async function jsonRpcBatch(
+  rpcUrl: string,
+  calls: { method: string; params: unknown[] }[],
+  timeoutMs: number,
+): Promise<unknown[]> {
+  if (calls.length === 0) return [];
+  const first = nextId;
+  nextId += calls.length;
+  const response = await fetch(rpcUrl, {
+    method: 'POST',
+    headers: { 'content-type': 'application/json' },
+    body: JSON.stringify(calls.map((call, i) => ({ jsonrpc: '2.0', id: first + i, ...call }))),
+    signal: AbortSignal.timeout(timeoutMs),
+  });
+  if (!response.ok) throw new Error(`JSON-RPC batch: HTTP ${response.status}`);
+  const body = (await response.json()) as {
+    id: number;
+    result?: unknown;
+    error?: { code?: number; message?: string };
+  }[];
+  if (!Array.isArray(body)) throw new Error('JSON-RPC batch: the node did not answer a batch');
+  const byId = new Map(body.map((answer) => [answer.id, answer]));
+  return calls.map((call, i) => {
+    const answer = byId.get(first + i);
+    if (!answer) return new JsonRpcError(call.method, { message: 'no answer in the batch' });
+    return answer.error ? new JsonRpcError(call.method, answer.error) : answer.result;
+  });
+}

@@ -62,6 +62,7 @@ export class ReceiptFollower {
         if (!heads.has(rpcUrl)) heads.set(rpcUrl, this.node.blockNumber(rpcUrl));
         return heads.get(rpcUrl) as Promise<number>;
       };
+      const receipts = await this.receiptsOf(txs, networks);
       const changed = await Promise.all(
         txs.map(async (tx) => {
           const rpcUrl = networks.get(tx.networkId)?.rpcUrl;
@@ -69,7 +70,8 @@ export class ReceiptFollower {
           const before = tx.status;
           try {
             const settings = settingsOf.get(tx.networkId) ?? this.settings;
-            await this.follow(em, outbox, tx, rpcUrl, headOf, now, settings);
+            const receipt = receiptAmong(tx, receipts.get(rpcUrl));
+            await this.follow(em, outbox, tx, rpcUrl, receipt, headOf, now, settings);
           } catch {
             tx.nextCheckAt = new Date(now.getTime() + this.settings.pollIntervalMs * 4);
           }
@@ -85,11 +87,11 @@ export class ReceiptFollower {
     outbox: OutboxWriter,
     tx: Tx,
     rpcUrl: string,
+    receipt: ReceiptView | null,
     headOf: (rpcUrl: string) => Promise<number>,
     now: Date,
     settings: SubmitterSettings,
   ): Promise<void> {
-    const receipt = await this.receiptOf(tx, rpcUrl);
     tx.nextCheckAt = new Date(now.getTime() + this.settings.pollIntervalMs);
     if (tx.status === 'mined' && (!receipt || receipt.blockHash !== tx.blockHash)) {
       // Reorganised away: follow it again from the pool.
@@ -135,10 +137,29 @@ export class ReceiptFollower {
     }
   }
 
-  private async receiptOf(tx: Tx, rpcUrl: string): Promise<ReceiptView | null> {
-    const hashes = [...(tx.hash ? [tx.hash] : []), ...tx.previousHashes];
-    const receipts = await Promise.all(hashes.map((hash) => this.node.receipt(rpcUrl, hash)));
-    return receipts.find((r) => r !== null) ?? null;
+  /**
+   * The receipts of every attempt of the pass's transactions, one JSON-RPC batch per network
+   * instead of one request per hash. A network whose node did not answer is left out (its
+   * transactions are checked again later).
+   */
+  private async receiptsOf(
+    txs: Tx[],
+    networks: Map<string, LedgerNetwork>,
+  ): Promise<Map<string, Map<string, ReceiptView | null | Error>>> {
+    const hashesByNode = new Map<string, string[]>();
+    for (const tx of txs) {
+      const rpcUrl = networks.get(tx.networkId)?.rpcUrl;
+      if (!rpcUrl) continue;
+      hashesByNode.set(rpcUrl, [...(hashesByNode.get(rpcUrl) ?? []), ...attemptHashes(tx)]);
+    }
+    const byNode = new Map<string, Map<string, ReceiptView | null | Error>>();
+    await Promise.all(
+      [...hashesByNode].map(async ([rpcUrl, hashes]) => {
+        const answers = await this.node.receipts(rpcUrl, hashes).catch(() => undefined);
+        if (answers) byNode.set(rpcUrl, new Map(hashes.map((hash, i) => [hash, answers[i]])));
+      }),
+    );
+    return byNode;
   }
 
   /** Not mined yet: bump the fee after the timeout, else rebroadcast if the node forgot it. */
@@ -177,4 +198,24 @@ export class ReceiptFollower {
     tx.updatedAt = now;
     recordTransition(outbox, tx);
   }
+}
+
+function attemptHashes(tx: Tx): string[] {
+  return [...(tx.hash ? [tx.hash] : []), ...tx.previousHashes];
+}
+
+/** The mined attempt of `tx` among the fetched receipts; throws when one could not be read. */
+function receiptAmong(
+  tx: Tx,
+  receipts: Map<string, ReceiptView | null | Error> | undefined,
+): ReceiptView | null {
+  if (!receipts) throw new Error('the node did not answer the receipts batch');
+  const answers = attemptHashes(tx).map((hash) => receipts.get(hash) ?? null);
+  const mined = answers.find(
+    (answer): answer is ReceiptView => answer !== null && !(answer instanceof Error),
+  );
+  if (mined) return mined;
+  const failed = answers.find((answer) => answer instanceof Error);
+  if (failed) throw failed;
+  return null;
 }
