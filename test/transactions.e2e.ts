@@ -75,7 +75,7 @@ describe('ledger transaction manager, end to end', () => {
     for (const account of accounts) {
       const nonces = confirmed
         .filter((tx) => tx.from === account)
-        .map((tx) => tx.nonce)
+        .map((tx) => Number(tx.nonce))
         .sort((a, b) => a - b);
       expect(nonces).toEqual(Array.from({ length: 50 }, (_, i) => i));
       const chainCount = await jsonRpc<string>(
@@ -250,7 +250,7 @@ describe('ledger transaction manager, end to end', () => {
     );
     const ownTransactions = async () =>
       (await allTransactions(alice, networkId)).filter(
-        (tx) => tx.from === account && tx.nonce >= countBefore,
+        (tx) => tx.from === account && (tx.nonce ?? -1) >= countBefore,
       );
     // Kill it while most submissions are still being accepted, signed or broadcast.
     let confirmedAtKill = 0;
@@ -280,7 +280,7 @@ describe('ledger transaction manager, end to end', () => {
       '100 transactions to be confirmed after the restart',
       120_000,
     );
-    const nonces = confirmed.map((tx) => tx.nonce).sort((a, b) => a - b);
+    const nonces = confirmed.map((tx) => Number(tx.nonce)).sort((a, b) => a - b);
     expect(nonces).toEqual(Array.from({ length: 100 }, (_, i) => countBefore + i));
     const countAfter = Number(
       await jsonRpc<string>(readE2eRun().anvilRpcUrl, 'eth_getTransactionCount', [

@@ -1,7 +1,8 @@
 /**
  * Refuses a signing account its organisation's master account has frozen (or retired) on chain:
  * the multisig's `accountStatus` is read at acceptance, so a suspended hot key cannot be used
- * through the platform even before anyone rotates it. Organisations without a deployed master
+ * through the platform even before anyone rotates it; the submitter reads it again right before
+ * signing, so a transaction accepted before the freeze is not signed after it. Organisations without a deployed master
  * account are not restricted (their accounts predate or do without it).
  */
 import { Injectable } from '@nestjs/common';
@@ -24,17 +25,29 @@ export class OperationalAccountGuard {
     masterAddress: string | null,
     account: string,
   ): Promise<void> {
-    if (!masterAddress) return;
-    const status = await this.statusOf(rpcUrl, masterAddress, account);
-    if (!REFUSED.has(status)) return;
+    const refusal = await this.refusalOf(rpcUrl, masterAddress, account);
+    if (!refusal) return;
     throw new DomainProblem({
       code: 'account-frozen',
       status: 409,
       title: 'The signing account is frozen',
-      detail:
-        `Account ${account} is ${status} in the organisation's master account ` +
-        `${masterAddress}; nothing was signed. Authorise it again or use another account.`,
+      detail: `${refusal}; nothing was signed. Authorise it again or use another account.`,
     });
+  }
+
+  /**
+   * Why `account` may not sign (it is frozen or retired in the master account at
+   * `masterAddress`), or null when it may. The submitter asks again right before signing.
+   */
+  async refusalOf(
+    rpcUrl: string,
+    masterAddress: string | null,
+    account: string,
+  ): Promise<string | null> {
+    if (!masterAddress) return null;
+    const status = await this.statusOf(rpcUrl, masterAddress, account);
+    if (!REFUSED.has(status)) return null;
+    return `Account ${account} is ${status} in the organisation's master account ${masterAddress}`;
   }
 
   private async statusOf(rpcUrl: string, master: string, account: string): Promise<string> {

@@ -10,6 +10,7 @@ import { NonceAllocator } from '../nonces/nonce-allocator';
 import type { LedgerConfig } from '../config';
 import { DEFAULT_GAS_SETTINGS } from '../gas/gas-policy';
 import { BroadcastOutcomes } from './broadcast-outcomes';
+import { FrozenAccountRelease } from './frozen-account-release';
 import { ReceiptFollower } from './receipt-follower';
 import { SUBMITTER_SETTINGS, type SubmitterSettings } from './submitter-settings';
 import { TransactionHandlers } from './transaction.handlers';
@@ -35,6 +36,7 @@ export function transactionProviders(config: LedgerConfig): Provider[] {
     TransactionsService,
     TransactionSigner,
     BroadcastOutcomes,
+    FrozenAccountRelease,
     ReceiptFollower,
     TransactionSubmitter,
     TransactionHandlers,

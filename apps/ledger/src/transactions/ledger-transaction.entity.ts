@@ -28,7 +28,8 @@ export const LedgerTransaction = defineEntity({
     data: p.text(),
     /** JSON ABI given with the request, used to decode custom errors. */
     abi: p.json<unknown[]>().nullable(),
-    nonce: p.integer(),
+    /** Null once released: failed before it was ever signed (docs/transactions.md, Nonces). */
+    nonce: p.integer().nullable(),
     gasLimit: p.string().length(80),
     status: p.string().length(20).$type<TransactionStatus>(),
     /** Hash and signed bytes of the current attempt. */
@@ -62,7 +63,7 @@ export function toTransactionDto(tx: LedgerTransaction): LedgerTransactionDto {
     from: tx.from,
     to: tx.to ?? null,
     value: tx.value,
-    nonce: tx.nonce,
+    nonce: tx.nonce ?? null,
     gasLimit: tx.gasLimit,
     status: tx.status,
     hash: tx.hash ?? null,

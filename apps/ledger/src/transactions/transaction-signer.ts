@@ -61,6 +61,7 @@ export class TransactionSigner {
     gasLimit: bigint,
     what: 'attempt' | 'cancellation',
   ): Promise<void> {
+    if (tx.nonce == null) throw new Error(`transaction ${tx.id} has no nonce (released)`);
     const unsigned: TransactionLike = {
       chainId,
       nonce: tx.nonce,

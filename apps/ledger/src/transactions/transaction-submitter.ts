@@ -1,7 +1,8 @@
 /**
  * The submitter and confirmation loops (one signs and broadcasts, one follows receipts, so
  * neither waits for the other). Everything they know is in PostgreSQL, so a restart resumes:
- * - accepted -> signed: signs at the allocated nonce (signed bytes stored before broadcast);
+ * - accepted -> signed: signs at the allocated nonce (signed bytes stored before broadcast),
+ *   unless the master account froze the account since acceptance (-> failed, nonce released);
  * - signed -> submitted: broadcasts the stored bytes (a repeat is harmless: same hash);
  * - submitted -> mined -> confirmed | failed: polls receipts of every attempt's hash (anvil's
  *   `tx.wait()` can stall), rebroadcasts a dropped transaction, bumps the fee at the same nonce
@@ -30,6 +31,7 @@ import { SUBMITTER_SETTINGS, type SubmitterSettings } from './submitter-settings
 import { TransactionSigner } from './transaction-signer';
 import { recordTransition } from './transitions';
 import { BroadcastOutcomes } from './broadcast-outcomes';
+import { FrozenAccountRelease } from './frozen-account-release';
 
 const BATCH = 200;
 
@@ -48,6 +50,7 @@ export class TransactionSubmitter implements OnApplicationBootstrap, OnApplicati
     private readonly clock: Clock,
     @Inject(SUBMITTER_SETTINGS) private readonly settings: SubmitterSettings,
     private readonly networkSettings: NetworkSettings,
+    private readonly frozen: FrozenAccountRelease,
   ) {}
 
   onApplicationBootstrap(): void {
@@ -90,7 +93,17 @@ export class TransactionSubmitter implements OnApplicationBootstrap, OnApplicati
       if (txs.length === 0) return 0;
       const outbox = new OutboxWriter(em);
       const context = await this.contextOf(em, txs);
+      const refusals = await this.frozen.refusals(
+        em,
+        txs,
+        (id) => context.networks.get(id)?.rpcUrl,
+      );
+      for (const [key, refusal] of refusals) {
+        const [networkId, account] = key.split('/');
+        await this.frozen.release(em, outbox, networkId, account, refusal);
+      }
       for (const tx of txs) {
+        if (tx.status !== 'accepted') continue; // failed above: its account is frozen
         const network = context.networks.get(tx.networkId);
         const keyId = context.keys.get(`${tx.networkId}/${tx.from}`);
         if (!network || !keyId) continue;

@@ -5,6 +5,7 @@
  */
 import { z } from 'zod';
 import { pageRequestSchema, pageSchema } from '../pagination';
+import { CANCELLATION_STATUSES } from './transaction-interventions';
 
 export const TRANSACTION_STATUSES = [
   'accepted',
@@ -118,6 +119,19 @@ export const signingAccountSchema = z.object({
 export type SigningAccount = z.infer<typeof signingAccountSchema>;
 export const signingAccountPageSchema = pageSchema(signingAccountSchema);
 
+/**
+ * The cancellation asked for on a transaction, as its GET and list show it: `requested` waits for
+ * a second institution admin's approval, `approved` has its replacement signed.
+ */
+export const transactionCancellationStateSchema = z.object({
+  status: z.enum(CANCELLATION_STATUSES),
+  requestedBy: z.string(),
+  requestedAt: z.iso.datetime(),
+  approvedBy: z.string().nullable(),
+  approvedAt: z.iso.datetime().nullable(),
+});
+export type TransactionCancellationState = z.infer<typeof transactionCancellationStateSchema>;
+
 export const transactionSchema = z.object({
   id: z.uuid(),
   networkId: z.uuid(),
@@ -126,7 +140,8 @@ export const transactionSchema = z.object({
   from: evmAddressSchema,
   to: evmAddressSchema.nullable(),
   value: weiSchema,
-  nonce: z.number().int().min(0),
+  /** Null when the nonce was released (failed before signing, e.g. a frozen account). */
+  nonce: z.number().int().min(0).nullable(),
   gasLimit: weiSchema,
   status: transactionStatusSchema,
   hash: z.string().nullable(),
@@ -135,6 +150,11 @@ export const transactionSchema = z.object({
   contractAddress: evmAddressSchema.nullable(),
   /** Why it failed: the decoded revert reason or custom error when known. */
   failureReason: z.string().nullable(),
+  /**
+   * The cancellation asked for, or null when none was. Given by GET and list; the status events
+   * leave it out.
+   */
+  cancellation: transactionCancellationStateSchema.nullable().optional(),
   createdAt: z.iso.datetime(),
   updatedAt: z.iso.datetime(),
 });

@@ -16,6 +16,14 @@
  */
 
 import { mapValues } from '../runtime';
+import type { LedgerTransactionCancellation } from './LedgerTransactionCancellation';
+import {
+    LedgerTransactionCancellationFromJSON,
+    LedgerTransactionCancellationFromJSONTyped,
+    LedgerTransactionCancellationToJSON,
+    LedgerTransactionCancellationToJSONTyped,
+} from './LedgerTransactionCancellation';
+
 /**
  * 
  * @export
@@ -34,6 +42,12 @@ export interface LedgerTransactionPageItemsInner {
      * @memberof LedgerTransactionPageItemsInner
      */
     blockNumber: number | null;
+    /**
+     * 
+     * @type {LedgerTransactionCancellation}
+     * @memberof LedgerTransactionPageItemsInner
+     */
+    cancellation?: LedgerTransactionCancellation | null;
     /**
      * 
      * @type {string}
@@ -93,7 +107,7 @@ export interface LedgerTransactionPageItemsInner {
      * @type {number}
      * @memberof LedgerTransactionPageItemsInner
      */
-    nonce: number;
+    nonce: number | null;
     /**
      * 
      * @type {string}
@@ -190,6 +204,7 @@ export function LedgerTransactionPageItemsInnerFromJSONTyped(json: any, ignoreDi
         
         'attempts': json['attempts'],
         'blockNumber': json['blockNumber'],
+        'cancellation': json['cancellation'] == null ? undefined : LedgerTransactionCancellationFromJSON(json['cancellation']),
         'contractAddress': json['contractAddress'],
         'createdAt': (new Date(json['createdAt'])),
         'failureReason': json['failureReason'],
@@ -221,6 +236,7 @@ export function LedgerTransactionPageItemsInnerToJSONTyped(value?: LedgerTransac
         
         'attempts': value['attempts'],
         'blockNumber': value['blockNumber'],
+        'cancellation': LedgerTransactionCancellationToJSON(value['cancellation']),
         'contractAddress': value['contractAddress'],
         'createdAt': value['createdAt'].toISOString(),
         'failureReason': value['failureReason'],

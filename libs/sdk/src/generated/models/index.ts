@@ -64,6 +64,7 @@ export * from './IssuerAttributePageItemsInner';
 export * from './JoinNode';
 export * from './JoinNodeEndpoints';
 export * from './LedgerTransaction';
+export * from './LedgerTransactionCancellation';
 export * from './LedgerTransactionPage';
 export * from './LedgerTransactionPageItemsInner';
 export * from './ListedDidPage';
