@@ -134,7 +134,7 @@ describe('speed-up and four-eyes cancellation of a pending transaction', () => {
     expect(await receipt(first.hash ?? '')).toBeNull();
     expect(await receipt(confirmed.hash ?? '')).not.toBeNull();
     // Exactly one transaction took the nonce, and nothing beyond it was mined.
-    expect(await minedCount()).toBe(confirmed.nonce + 1);
+    expect(await minedCount()).toBe(Number(confirmed.nonce) + 1);
     await eventually(
       () =>
         tap.events.find(
@@ -152,6 +152,14 @@ describe('speed-up and four-eyes cancellation of a pending transaction', () => {
     );
     const accepted = await submitTransfer('7');
     const first = await waitForStatus(alice, networkId, accepted.id, ['submitted']);
+    // The read model says no cancellation was asked for (the console offers no approval); read
+    // raw, since the SDK turns an optional null into undefined.
+    const before = await raw(
+      alice.api,
+      'GET',
+      `/api/v1/networks/${networkId}/transactions/${first.id}`,
+    );
+    expect(before.body.cancellation).toBeNull();
 
     const noReason = await post(alice, `${accepted.id}/cancellation`, {});
     expect(noReason.status).toBe(400);
@@ -170,6 +178,26 @@ describe('speed-up and four-eyes cancellation of a pending transaction', () => {
     expect(requested).toMatchObject({ transactionId: accepted.id, status: 'requested' });
     const again = await post(bob, `${accepted.id}/cancellation`, { reason: 'twice' });
     expect(again.status).toBe(409);
+    // GET and the list now show the pending cancellation: who asked and when, not approved yet.
+    const pendingCancellation = {
+      status: 'requested',
+      requestedBy: requested.requestedBy,
+      requestedAt: requested.requestedAt,
+      approvedBy: null,
+      approvedAt: null,
+    };
+    const withRequest = await bob.tx.getTransaction({ id: networkId, txId: accepted.id });
+    expect(withRequest.cancellation).toEqual({
+      ...pendingCancellation,
+      requestedAt: new Date(String(requested.requestedAt)),
+    });
+    const listed = await raw(
+      bob.api,
+      'GET',
+      `/api/v1/networks/${networkId}/transactions?limit=100`,
+    );
+    const items = listed.body.items as { id: string; cancellation: unknown }[];
+    expect(items.find((tx) => tx.id === accepted.id)?.cancellation).toEqual(pendingCancellation);
 
     const self = await post(alice, `${accepted.id}/cancellation/approval`, {});
     expect(self.status).toBe(403);
@@ -195,6 +223,11 @@ describe('speed-up and four-eyes cancellation of a pending transaction', () => {
     const approved = await settledBody(bob.api, approvedRaw.raw);
     expect(approved).toMatchObject({ status: 'approved', approvedBy: expect.any(String) });
     expect(approved.approvedBy).not.toBe(approved.requestedBy);
+    const afterApproval = await alice.tx.getTransaction({ id: networkId, txId: accepted.id });
+    expect(afterApproval.cancellation).toMatchObject({
+      status: 'approved',
+      approvedBy: approved.approvedBy,
+    });
     // The same request again (same Idempotency-Key) answers the same, and signs nothing new.
     const repeated = await bob.tx.approveTransactionCancelRaw(approval);
     expect(await settledBody(bob.api, repeated.raw)).toEqual(approved);
@@ -206,14 +239,14 @@ describe('speed-up and four-eyes cancellation of a pending transaction', () => {
     }, 'the cancellation in the pool');
     expect(cancelling.to.toLowerCase()).toBe(account.toLowerCase());
     expect(BigInt(cancelling.value)).toBe(0n);
-    expect(cancelling.nonce).toBe(`0x${first.nonce.toString(16)}`);
+    expect(cancelling.nonce).toBe(`0x${Number(first.nonce).toString(16)}`);
 
     await jsonRpc(anvil.rpcUrl, 'evm_mine');
     const cancelled = await waitForStatus(alice, networkId, accepted.id, ['cancelled']);
     expect(cancelled.nonce).toBe(first.nonce);
     expect(await receipt(first.hash ?? '')).toBeNull();
     expect(await receipt(cancelled.hash ?? '')).not.toBeNull();
-    expect(await minedCount()).toBe(cancelled.nonce + 1);
+    expect(await minedCount()).toBe(Number(cancelled.nonce) + 1);
     expect(BigInt(await jsonRpc<string>(anvil.rpcUrl, 'eth_getBalance', [SINK, 'latest']))).toBe(
       sinkBefore,
     );

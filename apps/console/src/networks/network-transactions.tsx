@@ -22,22 +22,34 @@ import {
   useTransactionInterventions,
 } from './transaction-interventions';
 import { TransferForm } from './transfer-form';
+import { interventionChoices } from './intervention-choices';
 
 const PAGE = 20;
 
 function InterventionButtons(props: { tx: LedgerTransaction; act: TransactionInterventions }) {
   const { tx, act } = props;
+  const choices = interventionChoices(tx);
   return (
     <>
       <button type="button" onClick={() => act.speedUp(tx)}>
         Speed up
-      </button>{' '}
-      <button type="button" className="button-secondary" onClick={() => act.requestCancel(tx)}>
-        Request cancel
-      </button>{' '}
-      <button type="button" className="button-secondary" onClick={() => act.approveCancel(tx)}>
-        Approve cancel
       </button>
+      {choices.includes('request-cancel') && (
+        <>
+          {' '}
+          <button type="button" className="button-secondary" onClick={() => act.requestCancel(tx)}>
+            Request cancel
+          </button>
+        </>
+      )}
+      {choices.includes('approve-cancel') && (
+        <>
+          {' '}
+          <button type="button" className="button-secondary" onClick={() => act.approveCancel(tx)}>
+            Approve cancel
+          </button>
+        </>
+      )}
     </>
   );
 }

@@ -15,8 +15,9 @@ import {
 } from '@strata/contracts';
 import { DomainProblem, type OutboxWriter } from '@strata/bus';
 import { networkFor } from '../networks/network-access';
-import { LedgerTransaction, toTransactionDto } from './ledger-transaction.entity';
+import { LedgerTransaction } from './ledger-transaction.entity';
 import { TransactionAcceptance } from './transaction-acceptance';
+import { withCancellations } from './interventions/cancellation-state';
 
 @Injectable()
 export class TransactionsService {
@@ -42,7 +43,8 @@ export class TransactionsService {
     const visible =
       tx && actor && (hasGlobalReadScope(actor) || actor.organisationId === tx.organisationId);
     if (!tx || !visible) throw DomainProblem.notFound('Transaction', id);
-    return toTransactionDto(tx);
+    const [dto] = await withCancellations(em, [tx]);
+    return dto;
   }
 
   async list(
@@ -70,7 +72,7 @@ export class TransactionsService {
       offset: params.offset,
     });
     return {
-      items: items.map(toTransactionDto),
+      items: await withCancellations(em, items),
       total,
       limit: params.limit,
       offset: params.offset,
