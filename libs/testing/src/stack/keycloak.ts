@@ -6,7 +6,7 @@
  */
 import { createHash } from 'node:crypto';
 import { spawnSync } from 'node:child_process';
-import { copyFileSync, existsSync, mkdirSync, readFileSync, renameSync, rmSync } from 'node:fs';
+import { existsSync, mkdirSync, readFileSync, renameSync, rmSync, writeFileSync } from 'node:fs';
 import { join } from 'node:path';
 import { StackPaths } from './paths';
 import { javaHome, runMaven } from './java';
@@ -38,6 +38,34 @@ export function realmSha256(paths: StackPaths): string {
     .digest('hex');
 }
 
+/** Realm attribute recording which realm file an import came from (kept by Keycloak itself). */
+export const REALM_FILE_SHA_ATTRIBUTE = 'strataRealmFileSha256';
+
+/**
+ * The realm file as imported: stamped with its own sha-256 in a realm attribute, so whether the
+ * running Keycloak holds the current file is read off Keycloak, not off one checkout's state
+ * (a second checkout or a scratch copy then neither re-imports a current realm nor misses a
+ * changed one).
+ */
+export function stampedRealm(paths: StackPaths): string {
+  const realm = JSON.parse(readFileSync(realmFile(paths), 'utf8')) as {
+    attributes?: Record<string, string>;
+  };
+  realm.attributes = { ...realm.attributes, [REALM_FILE_SHA_ATTRIBUTE]: realmSha256(paths) };
+  return JSON.stringify(realm);
+}
+
+/** The realm file sha-256 the running realm was imported from; undefined if unknown. */
+export async function importedRealmSha256(): Promise<string | undefined> {
+  const token = await bootstrapAdminToken();
+  const response = await fetch(`${KEYCLOAK_URL}/admin/realms/${KEYCLOAK_REALM}`, {
+    headers: { authorization: `Bearer ${token}` },
+  });
+  if (!response.ok) return undefined;
+  const realm = (await response.json()) as { attributes?: Record<string, string> };
+  return realm.attributes?.[REALM_FILE_SHA_ATTRIBUTE];
+}
+
 /** Fetches the distribution zip through Maven and unzips it unless it is already there. */
 export function ensureKeycloakDownloaded(paths: StackPaths): void {
   const home = keycloakHome(paths);
@@ -58,17 +86,12 @@ export function ensureKeycloakDownloaded(paths: StackPaths): void {
   rmSync(partial, { recursive: true, force: true });
 }
 
-/** True once Keycloak's dev database exists (so a start imports nothing new). */
-export function keycloakDataExists(paths: StackPaths): boolean {
-  return existsSync(join(keycloakHome(paths), 'data', 'h2'));
-}
-
 export function startKeycloak(paths: StackPaths, logFile: string): number {
   ensureKeycloakDownloaded(paths);
   const home = keycloakHome(paths);
   const importDir = join(home, 'data', 'import');
   mkdirSync(importDir, { recursive: true });
-  copyFileSync(realmFile(paths), join(importDir, 'strata-realm.json'));
+  writeFileSync(join(importDir, 'strata-realm.json'), stampedRealm(paths));
   const java = javaHome();
   return startDetached({
     command: join(home, 'bin', 'kc.sh'),
@@ -139,7 +162,7 @@ export async function reimportRealm(paths: StackPaths): Promise<void> {
   const created = await fetch(`${KEYCLOAK_URL}/admin/realms`, {
     method: 'POST',
     headers,
-    body: readFileSync(realmFile(paths)),
+    body: stampedRealm(paths),
   });
   if (!created.ok)
     throw new Error(`importing realm failed (${created.status}): ${await created.text()}`);

@@ -14,7 +14,7 @@ import {
   KEYCLOAK_ISSUER,
   KEYCLOAK_URL,
   keycloakAnswers,
-  keycloakDataExists,
+  importedRealmSha256,
   realmAnswers,
   realmSha256,
   reimportRealm,
@@ -103,17 +103,8 @@ function plans(paths: StackPaths, pgUrl: string, progress: Progress): StartPlan[
     {
       name: 'keycloak',
       running: keycloakAnswers,
-      start: (log) => {
-        // A first start imports the current realm file itself: remember it, skip a re-import.
-        const fresh = !keycloakDataExists(paths);
-        const pid = startKeycloak(paths, log);
-        if (fresh)
-          updateStackState(
-            paths.stateFile,
-            (s) => void (s.keycloakRealmSha256 = realmSha256(paths)),
-          );
-        return Promise.resolve(pid);
-      },
+      // A first start imports the current realm file itself (stamped with its sha-256).
+      start: (log) => Promise.resolve(startKeycloak(paths, log)),
       ready: () => waitForKeycloak({ onProgress: onProgress('keycloak') }),
     },
   ];
@@ -182,14 +173,11 @@ async function ensureRealmCurrent(paths: StackPaths, progress: Progress): Promis
   const realmThere = await waitFor('the strata realm', realmAnswers, { timeoutMs: 30_000 })
     .then(() => true)
     .catch(() => false);
-  if (realmThere && readStackState(paths.stateFile).keycloakRealmSha256 === sha) return;
+  if (realmThere && (await importedRealmSha256()) === sha) return;
   progress.info(
     `keycloak: ${realmThere ? 'realm file changed, re-importing' : 'importing'} realm strata`,
   );
   await reimportRealm(paths);
-  updateStackState(paths.stateFile, (s) => {
-    s.keycloakRealmSha256 = sha;
-  });
   progress.ok('keycloak: realm strata imported');
 }
 

@@ -15,8 +15,6 @@ export interface StartedService {
 
 export interface StackState {
   started: Partial<Record<StackServiceName, StartedService>>;
-  /** sha256 of the realm JSON last imported into the running Keycloak. */
-  keycloakRealmSha256?: string;
   /** Server URL of the Postgres the stack uses (machine's 5432 or embedded 15432). */
   postgresUrl?: string;
 }
