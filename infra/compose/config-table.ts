@@ -51,6 +51,12 @@ export const VARIABLE_MEANINGS: Readonly<Record<string, string>> = {
     'A submitted transaction not mined after this long is re-sent at the same nonce with a higher fee.',
   STRATA_LEDGER_MAX_ATTEMPTS:
     'Signing/broadcast attempts (fee bumps included) before a transaction is marked `stuck` with an alert.',
+  STRATA_EVENT_SYNC_POLL_MS:
+    'Period of the event-sync pass over all listeners; a new head from the node also starts a pass.',
+  STRATA_EVENT_SYNC_HEAD_POLL_MS:
+    '`eth_blockNumber` poll for new heads when the node offers no `newHeads` WebSocket subscription.',
+  STRATA_STREAM_LOG_RETENTION_HOURS:
+    "Replay horizon of the event streams' log: older events that every stream of the network delivered are pruned.",
   STRATA_KEYVAULT:
     'Where signing keys (ledger accounts, identity DID keys) live: `software` (sealed in the app schema) or `pkcs11` (an HSM token).',
   STRATA_KEYSTORE_PASSPHRASE:
