@@ -52,11 +52,11 @@ export const VARIABLE_MEANINGS: Readonly<Record<string, string>> = {
   STRATA_LEDGER_MAX_ATTEMPTS:
     'Signing/broadcast attempts (fee bumps included) before a transaction is marked `stuck` with an alert.',
   STRATA_EVENT_SYNC_POLL_MS:
-    'Period of the event-sync pass over all listeners; a new head from the node also starts a pass.',
+    'Event sync: the periodic pass over all active listeners. New chain heads start a pass too (below); a longer pass interval saves database and node calls.',
   STRATA_EVENT_SYNC_HEAD_POLL_MS:
-    '`eth_blockNumber` poll for new heads when the node offers no `newHeads` WebSocket subscription.',
+    'Event sync: how often the block number of a node without a newHeads WebSocket (same host and port as its RPC URL) is polled to detect a new head.',
   STRATA_STREAM_LOG_RETENTION_HOURS:
-    "Replay horizon of the event streams' log: older events that every stream of the network delivered are pruned.",
+    "Replay horizon of the event streams' log: older events that every stream of the network delivered are pruned (every 10 min).",
   STRATA_KEYVAULT:
     'Where signing keys (ledger accounts, identity DID keys) live: `software` (sealed in the app schema) or `pkcs11` (an HSM token).',
   STRATA_KEYSTORE_PASSPHRASE:
