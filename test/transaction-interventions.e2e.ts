@@ -6,7 +6,7 @@
  */
 import { randomUUID } from 'node:crypto';
 import { TransactionInterventionTopics } from '@strata/contracts';
-import { createUser, jsonRpc, type PrivateAnvil, startPrivateAnvil } from '@strata/testing';
+import { jsonRpc, type PrivateAnvil, startPrivateAnvil } from '@strata/testing';
 import { apiAs, raw, type RawResponse } from './support/api';
 import { eventually } from './support/eventually';
 import { type EventTap, tapEvents } from './support/kafka-events';
@@ -15,8 +15,8 @@ import {
   anvilNetwork,
   type Member,
   memberWithRole,
+  secondAdminOf,
   signingAccount,
-  transactionsApi,
   waitForStatus,
 } from './support/ledger';
 
@@ -29,18 +29,6 @@ interface PoolTransaction {
   value: string;
   maxFeePerGas?: string;
   gasPrice?: string;
-}
-
-async function secondAdminOf(member: Member): Promise<Member> {
-  const username = `tx2-${randomUUID().slice(0, 8)}`;
-  await createUser({
-    username,
-    password: 'strata-test',
-    roles: ['institution-admin'],
-    organisationId: member.organisationId,
-  });
-  const api = await apiAs(username, 'strata-test');
-  return { api, tx: transactionsApi(api), organisationId: member.organisationId };
 }
 
 describe('speed-up and four-eyes cancellation of a pending transaction', () => {

@@ -41,6 +41,19 @@ export async function memberWithRole(
   return { api, tx: transactionsApi(api), organisationId: organisation.id };
 }
 
+/** A second institution admin of `member`'s organisation (four-eyes approvals). */
+export async function secondAdminOf(member: Member): Promise<Member> {
+  const username = `tx2-${randomUUID().slice(0, 8)}`;
+  await createUser({
+    username,
+    password: 'strata-test',
+    roles: ['institution-admin'],
+    organisationId: member.organisationId,
+  });
+  const api = await apiAs(username, 'strata-test');
+  return { api, tx: transactionsApi(api), organisationId: member.organisationId };
+}
+
 export async function anvilNetwork(
   admin: Api,
   members: string[],

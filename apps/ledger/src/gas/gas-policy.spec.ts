@@ -45,4 +45,14 @@ describe('gas policy', () => {
     );
     expect(bumpedFees({ type: 'legacy', gasPrice: settings.maxFeePerGasCap }, settings)).toBeNull();
   });
+
+  it('replaces a zero-priced attempt (free-gas network) at 1 wei per gas, tip included', () => {
+    expect(bumpedFees({ type: 'legacy', gasPrice: 0n }, settings)).toEqual({
+      type: 'legacy',
+      gasPrice: 1n,
+    });
+    expect(
+      bumpedFees({ type: 'eip1559', maxFeePerGas: 0n, maxPriorityFeePerGas: 0n }, settings),
+    ).toEqual({ type: 'eip1559', maxFeePerGas: 1n, maxPriorityFeePerGas: 1n });
+  });
 });

@@ -1,7 +1,8 @@
 /**
  * Gas pricing of a network: the gas limit with a safety margin, EIP-1559 or legacy fees with
  * a per-network cap, free-gas networks (Besu with zero base fee / gas price 0), and the fee bump
- * of a replacement (at least +10% as nodes require for the same nonce, never over the cap).
+ * of a replacement (at least +10% as nodes require for the same nonce, never over the cap; 1 wei
+ * when the current price is zero).
  */
 import type { FeeData } from '../node/evm-node';
 
@@ -46,10 +47,19 @@ export function initialFees(fees: FeeData, settings: GasSettings): FeeOffer {
   return { type: 'eip1559', maxFeePerGas, maxPriorityFeePerGas: min(tip, maxFeePerGas) };
 }
 
+/**
+ * What a replacement of a zero-priced attempt (free-gas network) offers per gas: nodes replace a
+ * pending transaction only for a strictly higher price (geth, anvil and Besu alike compare with
+ * the old price, and a percentage of 0 is 0), so the smallest valid bump of 0 is 1 wei.
+ */
+export const FREE_GAS_REPLACEMENT_FEE = 1n;
+
 /** The replacement's fees, or null when the cap leaves no room for a valid bump. */
 export function bumpedFees(current: FeeOffer, settings: GasSettings): FeeOffer | null {
   const bump = (value: bigint): bigint =>
-    value === 0n ? 0n : value + (value * BigInt(settings.bumpPercent) + 99n) / 100n;
+    value === 0n
+      ? FREE_GAS_REPLACEMENT_FEE
+      : value + (value * BigInt(settings.bumpPercent) + 99n) / 100n;
   if (current.type === 'legacy') {
     const gasPrice = bump(current.gasPrice);
     if (gasPrice === current.gasPrice || gasPrice > settings.maxFeePerGasCap) return null;

@@ -31,6 +31,7 @@ import { LedgerTransaction, toTransactionDto } from '../ledger-transaction.entit
 import { currentOffer, TransactionSigner } from '../transaction-signer';
 import { recordTransition } from '../transitions';
 import { TransactionCancellation, toCancellationDto } from './transaction-cancellation.entity';
+import { requireFundsForFreeGasReplacement } from './free-gas-replacement';
 
 /** A speed-up needs an attempt to replace; a cancellation may also fill a not yet signed nonce. */
 const SPEEDABLE: readonly TransactionStatus[] = ['signed', 'submitted', 'stuck'];
@@ -195,7 +196,7 @@ export class TransactionInterventionsService {
       address: tx.from,
     });
     const { gas } = await this.networkSettings.forNetwork(em, network.id);
-    const offer = await this.replacementFees(network.rpcUrl, tx, gas);
+    const offer = await this.replacementFees(network.rpcUrl, tx, gas, what);
     const chainId = await this.node.chainId(network.rpcUrl);
     if (what === 'cancellation') {
       await this.signer.signCancellation(tx, account.keyId, chainId, offer);
@@ -214,6 +215,7 @@ export class TransactionInterventionsService {
     rpcUrl: string,
     tx: LedgerTransaction,
     gas: GasSettings,
+    what: 'attempt' | 'cancellation',
   ): Promise<FeeOffer> {
     const offer = currentOffer(tx);
     if (!offer) return initialFees(await this.node.feeData(rpcUrl), gas);
@@ -226,6 +228,7 @@ export class TransactionInterventionsService {
         'The fee cap leaves no room for a replacement at the same nonce.',
       );
     }
+    await requireFundsForFreeGasReplacement(this.node, rpcUrl, tx, offer, bumped, what);
     return bumped;
   }
 }
