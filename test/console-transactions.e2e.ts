@@ -156,9 +156,19 @@ describe('console transactions', () => {
             expect(sped.hash).not.toBe(submitted.hash);
             expect(sped.attempts).toBeGreaterThan(submitted.attempts);
 
+            // No cancellation asked for yet: nothing to approve.
+            expect(await row.getByRole('button', { name: 'Approve cancel' }).count()).toBe(0);
             page.once('dialog', (dialog) => void dialog.accept('wrong payee'));
             await row.getByRole('button', { name: 'Request cancel' }).click();
             await page.getByRole('status').filter({ hasText: 'Cancellation requested' }).waitFor();
+            // Once the request is recorded the row offers its approval, and no second request.
+            await eventually(async () => {
+              const read = await alice.tx.getTransaction({ id: networkId, txId: pending.id });
+              return read.cancellation?.status === 'requested' || undefined;
+            }, 'the cancellation request to be recorded');
+            await page.getByRole('button', { name: 'Refresh transactions' }).click();
+            await row.getByRole('button', { name: 'Approve cancel' }).waitFor();
+            expect(await row.getByRole('button', { name: 'Request cancel' }).count()).toBe(0);
 
             // Four eyes: the requester's own approval is refused, with the API's reason shown.
             await row.getByRole('button', { name: 'Approve cancel' }).click();

@@ -20,6 +20,7 @@ const transaction = {
   blockNumber: null,
   contractAddress: null,
   failureReason: null,
+  cancellation: null,
   createdAt: '2026-11-23T10:00:00.000Z',
   updatedAt: '2026-11-23T10:01:00.000Z',
 };
@@ -34,6 +35,30 @@ describe('transactions API model', () => {
         ).toEqual(json);
       }),
     );
+  });
+
+  it('keeps the cancellation asked for, so the panel knows whether one waits for approval', () => {
+    const cancellation = {
+      status: 'requested',
+      requestedBy: 'alice',
+      requestedAt: '2026-11-23T10:02:00.000Z',
+      approvedBy: null,
+      approvedAt: null,
+    };
+    const json = { ...transaction, cancellation };
+    expect(transactionSchema.parse(toLedgerTransaction(LedgerTransactionFromJSON(json)))).toEqual(
+      json,
+    );
+    const approved = {
+      ...cancellation,
+      status: 'approved',
+      approvedBy: 'bob',
+      approvedAt: '2026-11-23T10:03:00.000Z',
+    };
+    expect(
+      toLedgerTransaction(LedgerTransactionFromJSON({ ...transaction, cancellation: approved }))
+        .cancellation,
+    ).toEqual(approved);
   });
 
   it('offers interventions only while the nonce is not settled', () => {

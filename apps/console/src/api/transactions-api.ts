@@ -71,6 +71,15 @@ export function toLedgerTransaction(model: SdkTransaction): LedgerTransaction {
     blockNumber: model.blockNumber ?? null,
     contractAddress: model.contractAddress ?? null,
     failureReason: model.failureReason ?? null,
+    cancellation: model.cancellation
+      ? {
+          status: model.cancellation.status,
+          requestedBy: model.cancellation.requestedBy,
+          requestedAt: iso(model.cancellation.requestedAt),
+          approvedBy: model.cancellation.approvedBy ?? null,
+          approvedAt: model.cancellation.approvedAt ? iso(model.cancellation.approvedAt) : null,
+        }
+      : null,
     createdAt: iso(model.createdAt),
     updatedAt: iso(model.updatedAt),
   };
