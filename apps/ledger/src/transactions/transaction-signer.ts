@@ -19,7 +19,7 @@ export function currentOffer(tx: LedgerTransaction): FeeOffer | null {
 }
 
 /** Gas of a plain value transfer, which is what a cancellation is. */
-const CANCELLATION_GAS = 21_000n;
+export const CANCELLATION_GAS = 21_000n;
 
 @Injectable()
 export class TransactionSigner {

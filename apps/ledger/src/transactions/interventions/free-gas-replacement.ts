@@ -9,9 +9,7 @@ import { DomainProblem } from '@strata/bus';
 import type { FeeOffer } from '../../gas/gas-policy';
 import type { EvmNode } from '../../node/evm-node';
 import type { LedgerTransaction } from '../ledger-transaction.entity';
-
-/** Gas of a plain value transfer, which is what a cancellation is. */
-const CANCELLATION_GAS = 21_000n;
+import { CANCELLATION_GAS } from '../transaction-signer';
 
 const priceOf = (offer: FeeOffer): bigint =>
   offer.type === 'legacy' ? offer.gasPrice : offer.maxFeePerGas;
