@@ -28,13 +28,14 @@ export class FrozenAccountRelease {
   /**
    * Why each (network, account) of `txs` may not sign now (keyed `networkId/address`; absent
    * when it may): the master account's `accountStatus` read once per account, right before
-   * signing. A node that does not answer fails the pass (retried), it never signs blind.
+   * signing. When the node does not answer the value is the Error: that account is held back
+   * (retried on a later pass), it never signs blind, and other accounts are not affected.
    */
   async refusals(
     em: EntityManager,
     txs: LedgerTransaction[],
     rpcUrlOf: (networkId: string) => string | undefined,
-  ): Promise<Map<string, string>> {
+  ): Promise<Map<string, string | Error>> {
     const masters = await em.find(MasterAccount, {
       networkId: { $in: [...new Set(txs.map((tx) => tx.networkId))] },
       organisationId: { $in: [...new Set(txs.map((tx) => tx.organisationId))] },
@@ -43,13 +44,15 @@ export class FrozenAccountRelease {
     const masterOf = new Map(masters.map((m) => [`${m.networkId}/${m.organisationId}`, m.address]));
     const accounts = new Map<string, LedgerTransaction>();
     for (const tx of txs) accounts.set(`${tx.networkId}/${tx.from}`, tx);
-    const refusals = new Map<string, string>();
+    const refusals = new Map<string, string | Error>();
     await Promise.all(
       [...accounts].map(async ([key, tx]) => {
         const master = masterOf.get(`${tx.networkId}/${tx.organisationId}`) ?? null;
         const rpcUrl = rpcUrlOf(tx.networkId);
         if (!master || !rpcUrl) return;
-        const refusal = await this.guard.refusalOf(rpcUrl, master, tx.from);
+        const refusal = await this.guard
+          .refusalOf(rpcUrl, master, tx.from)
+          .catch((error: unknown) => (error instanceof Error ? error : new Error(String(error))));
         if (refusal) refusals.set(key, refusal);
       }),
     );

@@ -12,6 +12,7 @@ import { DEFAULT_GAS_SETTINGS } from '../gas/gas-policy';
 import { BroadcastOutcomes } from './broadcast-outcomes';
 import { FrozenAccountRelease } from './frozen-account-release';
 import { ReceiptFollower } from './receipt-follower';
+import { SubmitterMetrics } from './submitter.metrics';
 import { SUBMITTER_SETTINGS, type SubmitterSettings } from './submitter-settings';
 import { TransactionHandlers } from './transaction.handlers';
 import { TransactionSigner } from './transaction-signer';
@@ -37,6 +38,7 @@ export function transactionProviders(config: LedgerConfig): Provider[] {
     TransactionSigner,
     BroadcastOutcomes,
     FrozenAccountRelease,
+    SubmitterMetrics,
     ReceiptFollower,
     TransactionSubmitter,
     TransactionHandlers,

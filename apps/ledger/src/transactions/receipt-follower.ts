@@ -4,7 +4,7 @@
  * bumps after the timeout, `stuck` after bounded attempts, and back to `submitted` when the
  * block of a mined transaction was reorganised away.
  */
-import { Inject, Injectable } from '@nestjs/common';
+import { Inject, Injectable, Logger } from '@nestjs/common';
 import { LockMode } from '@mikro-orm/core';
 import { MikroORM, type EntityManager } from '@mikro-orm/postgresql';
 import { OutboxWriter } from '@strata/bus';
@@ -21,11 +21,15 @@ import { decodeRevertReason } from './revert-reason';
 import { SUBMITTER_SETTINGS, type SubmitterSettings } from './submitter-settings';
 import { currentOffer, TransactionSigner } from './transaction-signer';
 import { recordTransition } from './transitions';
+import { SubmitterMetrics } from './submitter.metrics';
+import { retryAt } from './retry-at';
 
 const BATCH = 500;
 
 @Injectable()
 export class ReceiptFollower {
+  private readonly logger = new Logger(ReceiptFollower.name);
+
   constructor(
     private readonly orm: MikroORM,
     private readonly node: EvmNode,
@@ -34,6 +38,7 @@ export class ReceiptFollower {
     private readonly clock: Clock,
     @Inject(SUBMITTER_SETTINGS) private readonly settings: SubmitterSettings,
     private readonly networkSettings: NetworkSettings,
+    private readonly metrics: SubmitterMetrics,
   ) {}
 
   /** One pass over due transactions; returns how many changed status. */
@@ -72,8 +77,13 @@ export class ReceiptFollower {
             const settings = settingsOf.get(tx.networkId) ?? this.settings;
             const receipt = receiptAmong(tx, receipts.get(rpcUrl));
             await this.follow(em, outbox, tx, rpcUrl, receipt, headOf, now, settings);
-          } catch {
-            tx.nextCheckAt = new Date(now.getTime() + this.settings.pollIntervalMs * 4);
+          } catch (error) {
+            // Only this transaction waits (its node did not answer, or its fee bump could not
+            // be signed); the rest of the pass is recorded.
+            const text = error instanceof Error ? error.message : String(error);
+            this.logger.warn(`following ${tx.id} failed: ${text.slice(0, 300)}`);
+            this.metrics.failed('follow', tx.networkId);
+            tx.nextCheckAt = retryAt(now, this.settings);
           }
           return tx.status !== before;
         }),
@@ -114,8 +124,9 @@ export class ReceiptFollower {
         this.transition(outbox, tx, 'cancelled', now);
         return;
       }
-      this.transition(outbox, tx, 'mined', now);
       if (receipt.status === 0) {
+        // Read before any transition: if the node does not answer, the transaction is still
+        // `submitted` next pass (a `mined` one would be confirmed without its failure).
         const data = await this.node.revertData(
           rpcUrl,
           {
@@ -127,10 +138,12 @@ export class ReceiptFollower {
           },
           receipt.blockNumber,
         );
+        this.transition(outbox, tx, 'mined', now);
         tx.failureReason = decodeRevertReason(data, tx.abi as never);
         this.transition(outbox, tx, 'failed', now);
         return;
       }
+      this.transition(outbox, tx, 'mined', now);
     }
     if ((await headOf(rpcUrl)) - receipt.blockNumber + 1 >= settings.confirmations) {
       this.transition(outbox, tx, 'confirmed', now);

@@ -32,6 +32,9 @@ import { TransactionSigner } from './transaction-signer';
 import { recordTransition } from './transitions';
 import { BroadcastOutcomes } from './broadcast-outcomes';
 import { FrozenAccountRelease } from './frozen-account-release';
+import { accountKey, byNetworkAndAccount, inOrder, signInOrder } from './signing-order';
+import { SubmitterMetrics } from './submitter.metrics';
+import { retryAt } from './retry-at';
 
 const BATCH = 200;
 
@@ -51,6 +54,7 @@ export class TransactionSubmitter implements OnApplicationBootstrap, OnApplicati
     @Inject(SUBMITTER_SETTINGS) private readonly settings: SubmitterSettings,
     private readonly networkSettings: NetworkSettings,
     private readonly frozen: FrozenAccountRelease,
+    private readonly metrics: SubmitterMetrics,
   ) {}
 
   onApplicationBootstrap(): void {
@@ -82,41 +86,127 @@ export class TransactionSubmitter implements OnApplicationBootstrap, OnApplicati
     }
   }
 
-  /** Signs a batch of accepted transactions in one database transaction. */
+  /**
+   * Signs a batch of due accepted transactions in one database transaction, isolated per
+   * network and per account (signing-order.ts): a node that does not answer, a freeze that
+   * cannot be read or a vault error holds back only that network, or that account from the
+   * failed nonce on, until a later pass; everything else of the batch is signed.
+   */
   async signAccepted(): Promise<number> {
     return this.orm.em.fork().transactional(async (em) => {
+      const now = this.clock.now();
       const txs = await em.find(
         LedgerTransaction,
-        { status: 'accepted' },
+        { status: 'accepted', nextCheckAt: { $lte: now } },
         { orderBy: { nonce: 'asc' }, limit: BATCH, lockMode: LockMode.PESSIMISTIC_PARTIAL_WRITE },
       );
       if (txs.length === 0) return 0;
       const outbox = new OutboxWriter(em);
       const context = await this.contextOf(em, txs);
+      const lowest = await this.lowestAccepted(em, txs);
       const refusals = await this.frozen.refusals(
         em,
         txs,
         (id) => context.networks.get(id)?.rpcUrl,
       );
       for (const [key, refusal] of refusals) {
+        if (refusal instanceof Error) continue; // unread: held back below
         const [networkId, account] = key.split('/');
         await this.frozen.release(em, outbox, networkId, account, refusal);
       }
-      for (const tx of txs) {
-        if (tx.status !== 'accepted') continue; // failed above: its account is frozen
-        const network = context.networks.get(tx.networkId);
-        const keyId = context.keys.get(`${tx.networkId}/${tx.from}`);
-        if (!network || !keyId) continue;
-        const [chainId, fees] = await Promise.all([
-          this.node.chainId(network.rpcUrl),
-          context.fees(network.rpcUrl),
-        ]);
-        const gas = (context.settings.get(tx.networkId) ?? this.settings).gas;
-        await this.signer.signAttempt(tx, keyId, chainId, initialFees(fees, gas));
-        this.transition(tx, 'signed', outbox);
+      const holdBack = (held: LedgerTransaction[], error: unknown) => {
+        this.holdBack(held, error, now);
+      };
+      const pending = byNetworkAndAccount(txs.filter((tx) => tx.status === 'accepted'));
+      // Each network's chain id and fees are read at once, so a node that does not answer
+      // costs the pass one timeout, not one per network or transaction.
+      const nodes = await Promise.all(
+        [...pending.keys()].map(async (networkId) => {
+          const network = context.networks.get(networkId);
+          if (!network) return { networkId, node: undefined };
+          try {
+            const [chainId, fees] = await Promise.all([
+              this.node.chainId(network.rpcUrl),
+              this.node.feeData(network.rpcUrl),
+            ]);
+            return { networkId, node: { chainId, fees } };
+          } catch (error) {
+            return { networkId, node: error instanceof Error ? error : new Error(String(error)) };
+          }
+        }),
+      );
+      let signed = 0;
+      for (const { networkId, node } of nodes) {
+        const accounts = pending.get(networkId) ?? new Map<string, LedgerTransaction[]>();
+        if (node instanceof Error) {
+          holdBack([...accounts.values()].flat(), node);
+          continue;
+        }
+        if (!node) continue;
+        const gas = (context.settings.get(networkId) ?? this.settings).gas;
+        for (const [key, account] of accounts) {
+          const keyId = context.keys.get(key);
+          const unread = refusals.get(key);
+          if (unread instanceof Error) holdBack(account, unread);
+          if (!keyId || unread instanceof Error) continue;
+          if (!inOrder(account, lowest.get(key))) {
+            // A lower nonce of the account waits after a failure: these wait with it.
+            for (const tx of account) tx.nextCheckAt = retryAt(now, this.settings);
+            continue;
+          }
+          signed += await signInOrder(
+            account,
+            async (tx) => {
+              await this.signer.signAttempt(tx, keyId, node.chainId, initialFees(node.fees, gas));
+              this.transition(tx, 'signed', outbox);
+            },
+            holdBack,
+          );
+        }
       }
-      return txs.length;
+      return signed + txs.filter((tx) => tx.status === 'failed').length;
     });
+  }
+
+  /**
+   * Transactions (of one network) a failure keeps accepted: logged, counted, and not due again
+   * before the retry delay, so they neither fail every pass nor crowd others out of the batch.
+   */
+  private holdBack(txs: LedgerTransaction[], error: unknown, now: Date): void {
+    const first = txs[0];
+    if (!first) return;
+    const text = error instanceof Error ? error.message : String(error);
+    this.logger.warn(
+      `signing held back ${txs.length} transaction(s) of network ${first.networkId} ` +
+        `from ${first.id} (nonce ${first.nonce ?? '-'}): ${text.slice(0, 300)}`,
+    );
+    this.metrics.failed('sign', first.networkId, txs.length);
+    for (const tx of txs) tx.nextCheckAt = retryAt(now, this.settings);
+  }
+
+  /** The lowest accepted nonce of each account of `txs` (`networkId/address`). */
+  private async lowestAccepted(
+    em: EntityManager,
+    txs: LedgerTransaction[],
+  ): Promise<Map<string, number>> {
+    const rows = await em.find(
+      LedgerTransaction,
+      {
+        status: 'accepted',
+        networkId: { $in: [...new Set(txs.map((tx) => tx.networkId))] },
+        from: { $in: [...new Set(txs.map((tx) => tx.from))] },
+        nonce: { $ne: null, $lt: Math.max(...txs.map((tx) => tx.nonce ?? 0)) },
+      },
+      { fields: ['networkId', 'from', 'nonce'], disableIdentityMap: true },
+    );
+    const lowest = new Map<string, number>();
+    for (const row of [...rows, ...txs]) {
+      const known = lowest.get(accountKey(row));
+      if (row.nonce != null && (known === undefined || row.nonce < known)) {
+        lowest.set(accountKey(row), row.nonce);
+      }
+    }
+    return lowest;
   }
 
   /** Broadcasts signed transactions (stored bytes) and records what the node answered. */
@@ -142,13 +232,41 @@ export class TransactionSubmitter implements OnApplicationBootstrap, OnApplicati
           }
         }),
       );
+      // Whether a network's node answers at all (asked once per pass, only after a failed
+      // broadcast): a node that is down costs no attempt, its transactions just wait.
+      const answering = new Map<string, Promise<boolean>>();
+      const answers = (rpcUrl: string): Promise<boolean> => {
+        const known = answering.get(rpcUrl);
+        if (known) return known;
+        const probe = this.node.blockNumber(rpcUrl).then(
+          () => true,
+          () => false,
+        );
+        answering.set(rpcUrl, probe);
+        return probe;
+      };
       for (const { tx, error } of results) {
         const rpcUrl = networks.get(tx.networkId)?.rpcUrl ?? '';
         const maxAttempts = (settingsOf.get(tx.networkId) ?? this.settings).maxAttempts;
-        await this.outcomes.apply(em, outbox, tx, rpcUrl, error, maxAttempts);
+        if (error !== undefined && !(await answers(rpcUrl))) {
+          this.waitForNode(tx, error);
+          continue;
+        }
+        // Reading the chain to reconcile a "nonce too low" may fail: only this one waits.
+        await this.outcomes
+          .apply(em, outbox, tx, rpcUrl, error, maxAttempts)
+          .catch((failure: unknown) => this.waitForNode(tx, failure));
       }
       return txs.length;
     });
+  }
+
+  /** A broadcast outcome that could not be recorded: logged, counted, retried later. */
+  private waitForNode(tx: LedgerTransaction, failure: unknown): void {
+    const text = failure instanceof Error ? failure.message : JSON.stringify(failure);
+    this.logger.warn(`broadcast of ${tx.id} waits for its node: ${text.slice(0, 300)}`);
+    this.metrics.failed('broadcast', tx.networkId);
+    tx.nextCheckAt = retryAt(this.clock.now(), this.settings);
   }
 
   private transition(
@@ -177,15 +295,7 @@ export class TransactionSubmitter implements OnApplicationBootstrap, OnApplicati
       address: { $in: [...new Set(txs.map((tx) => tx.from))] },
     });
     const keys = new Map(accounts.map((a) => [`${a.networkId}/${a.address}`, a.keyId]));
-    const feeCache = new Map<string, ReturnType<EvmNode['feeData']>>();
-    const fees = (rpcUrl: string) => {
-      const known = feeCache.get(rpcUrl);
-      if (known) return known;
-      const fetched = this.node.feeData(rpcUrl);
-      feeCache.set(rpcUrl, fetched);
-      return fetched;
-    };
     const settings = await this.networkSettings.of(em, networks.keys());
-    return { networks, keys, fees, settings };
+    return { networks, keys, settings };
   }
 }
