@@ -17,6 +17,7 @@ export { KAFKA_BROKERS, KAFKA_PORT, KAFKA_VERSION, deleteTopicsWithPrefix } from
 export { ANVIL_CHAIN_ID, ANVIL_RPC_URL, jsonRpc } from './stack/anvil';
 export * from './stack/private-anvil';
 export {
+  bootstrapAdminToken,
   KEYCLOAK_BOOTSTRAP_ADMIN,
   KEYCLOAK_ISSUER,
   KEYCLOAK_REALM,

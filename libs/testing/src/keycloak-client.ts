@@ -90,6 +90,26 @@ export interface NewUser {
   password: string;
   roles: string[];
   organisationId?: string;
+  /**
+   * A TOTP (OTP) credential with this secret (Keycloak keeps the secret's characters; an
+   * authenticator app gets their bytes in base32): 6 digits, 30 s, HMAC-SHA1.
+   */
+  totpSecret?: string;
+}
+
+function otpCredential(secret: string) {
+  return {
+    type: 'otp',
+    userLabel: 'test authenticator',
+    secretData: JSON.stringify({ value: secret }),
+    credentialData: JSON.stringify({
+      subType: 'totp',
+      digits: 6,
+      counter: 0,
+      period: 30,
+      algorithm: 'HmacSHA1',
+    }),
+  };
 }
 
 interface RoleRepresentation {
@@ -99,7 +119,12 @@ interface RoleRepresentation {
 
 const adminBase = `${KEYCLOAK_URL}/admin/realms/${KEYCLOAK_REALM}`;
 
-async function adminFetch(token: string, path: string, init: RequestInit = {}): Promise<Response> {
+/** A call to the strata realm's admin REST API; throws on a non-2xx answer. */
+export async function adminFetch(
+  token: string,
+  path: string,
+  init: RequestInit = {},
+): Promise<Response> {
   const response = await fetch(`${adminBase}${path}`, {
     ...init,
     headers: { authorization: `Bearer ${token}`, 'content-type': 'application/json' },
@@ -112,7 +137,7 @@ async function adminFetch(token: string, path: string, init: RequestInit = {}): 
   return response;
 }
 
-/** Creates an enabled user with a permanent password and realm roles. Returns its id. */
+/** Creates an enabled user with a permanent password (and TOTP), realm roles. Returns its id. */
 export async function createUser(user: NewUser): Promise<{ id: string }> {
   const token = await bootstrapAdminToken();
   const created = await adminFetch(token, '/users', {
@@ -125,7 +150,10 @@ export async function createUser(user: NewUser): Promise<{ id: string }> {
       firstName: user.username,
       lastName: 'Test',
       attributes: user.organisationId ? { organisation_id: [user.organisationId] } : {},
-      credentials: [{ type: 'password', value: user.password, temporary: false }],
+      credentials: [
+        { type: 'password', value: user.password, temporary: false },
+        ...(user.totpSecret ? [otpCredential(user.totpSecret)] : []),
+      ],
     }),
   });
   const id = created.headers.get('location')?.split('/').pop();
