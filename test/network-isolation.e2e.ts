@@ -2,13 +2,14 @@
  * One network's outage never holds back another's transactions (issue 4): network A talks to a
  * private anvil through an RPC gate that stops answering everything the submitter asks
  * (pricing, broadcasting, receipts), network B is the run's anvil. While A is down, B's
- * transactions are confirmed; A's wait, and once A answers again they are confirmed exactly
- * once each, at consecutive nonces, with no gap on chain.
+ * transactions are confirmed; A's wait (accepted, or signed without using up broadcast attempts,
+ * or submitted), and once A answers again they are confirmed exactly once each, at consecutive
+ * nonces, with no gap on chain.
  */
 import { randomUUID } from 'node:crypto';
 import { LedgerTransactionTopics } from '@strata/contracts';
 import type { LedgerTransaction } from '@strata/sdk';
-import { jsonRpc, type PrivateAnvil, startPrivateAnvil } from '@strata/testing';
+import { jsonRpc, type PrivateAnvil, runningApp, startPrivateAnvil } from '@strata/testing';
 import { apiAs } from './support/api';
 import { eventually } from './support/eventually';
 import { type EventTap, tapEvents } from './support/kafka-events';
@@ -72,6 +73,20 @@ describe('a network whose node stops answering', () => {
       submitTransaction: { kind: 'transfer', from, to: SINK, value: '1' },
     });
 
+  /** The ledger's count of broadcasts of `networkId` that waited for its node. */
+  const broadcastFailures = async (networkId: string): Promise<number> => {
+    const metrics = await (await fetch(`${runningApp('ledger').url}/metrics`)).text();
+    const line = metrics
+      .split('\n')
+      .find(
+        (l) =>
+          l.startsWith('strata_ledger_submitter_failures_total{') &&
+          l.includes(`"${networkId}"`) &&
+          l.includes('stage="broadcast"'),
+      );
+    return line ? Number(line.split(' ').pop()) : 0;
+  };
+
   const confirmations = (txId: string) =>
     tap.events.filter((event) => event.payload.id === txId).length;
 
@@ -110,6 +125,37 @@ describe('a network whose node stops answering', () => {
       'the confirmations to be published',
     );
     for (const tx of [...waiting, ...others]) expect(confirmations(tx.id)).toBe(1);
+  }, 300_000);
+
+  it('spends no attempt broadcasting to a node that does not answer, and submits once it does', async () => {
+    gate.close([
+      'eth_sendRawTransaction',
+      'eth_blockNumber',
+      'eth_getTransactionReceipt',
+      'eth_getTransactionByHash',
+    ]);
+    const held = await transfer(down, downAccount);
+    await waitForStatus(member, down, held.id, ['signed']);
+    // Well past the network's attempts (6), the transaction still waits, signed once.
+    await eventually(
+      async () => ((await broadcastFailures(down)) >= 10 ? true : undefined),
+      'the ledger to retry the broadcast ten times',
+    );
+    expect(await member.tx.getTransaction({ id: down, txId: held.id })).toMatchObject({
+      status: 'signed',
+      attempts: 1,
+    });
+    const other = await transfer(up, upAccount);
+    await waitForStatus(member, up, other.id, ['confirmed'], 90_000);
+
+    gate.open();
+    const confirmed = await waitForStatus(member, down, held.id, ['confirmed'], 90_000);
+    expect(confirmed.attempts).toBe(1);
+    expect(
+      Number(
+        await jsonRpc<string>(anvil.rpcUrl, 'eth_getTransactionCount', [downAccount, 'latest']),
+      ),
+    ).toBe(Number(held.nonce) + 1);
   }, 300_000);
 
   it('keeps following the other network while a submitted transaction cannot be followed', async () => {
