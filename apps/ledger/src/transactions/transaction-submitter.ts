@@ -24,7 +24,7 @@ import { SigningAccount } from '../accounts/signing-account.entity';
 import { initialFees } from '../gas/gas-policy';
 import { LedgerNetwork } from '../networks/ledger-network.entity';
 import { NetworkSettings } from '../networks/transaction-settings/network-settings';
-import { EvmNode } from '../node/evm-node';
+import { EvmNode, type FeeData } from '../node/evm-node';
 import { LedgerTransaction } from './ledger-transaction.entity';
 import { ReceiptFollower } from './receipt-follower';
 import { SUBMITTER_SETTINGS, type SubmitterSettings } from './submitter-settings';
@@ -37,6 +37,9 @@ import { SubmitterMetrics } from './submitter.metrics';
 import { retryAt } from './retry-at';
 
 const BATCH = 200;
+
+/** What a signing pass read from a network's node: its chain id and fees, or its error. */
+type NodeReading = { chainId: bigint; fees: FeeData } | Error;
 
 @Injectable()
 export class TransactionSubmitter implements OnApplicationBootstrap, OnApplicationShutdown {
@@ -104,11 +107,12 @@ export class TransactionSubmitter implements OnApplicationBootstrap, OnApplicati
       const outbox = new OutboxWriter(em);
       const context = await this.contextOf(em, txs);
       const lowest = await this.lowestAccepted(em, txs);
-      const refusals = await this.frozen.refusals(
-        em,
-        txs,
-        (id) => context.networks.get(id)?.rpcUrl,
-      );
+      // The freeze reads and each network's chain id and fees all at once: a node that does not
+      // answer costs the pass one timeout, not one per network, account or transaction.
+      const [refusals, nodes] = await Promise.all([
+        this.frozen.refusals(em, txs, (id) => context.networks.get(id)?.rpcUrl),
+        this.nodesOf(context.networks, txs),
+      ]);
       for (const [key, refusal] of refusals) {
         if (refusal instanceof Error) continue; // unread: held back below
         const [networkId, account] = key.split('/');
@@ -118,26 +122,9 @@ export class TransactionSubmitter implements OnApplicationBootstrap, OnApplicati
         this.holdBack(held, error, now);
       };
       const pending = byNetworkAndAccount(txs.filter((tx) => tx.status === 'accepted'));
-      // Each network's chain id and fees are read at once, so a node that does not answer
-      // costs the pass one timeout, not one per network or transaction.
-      const nodes = await Promise.all(
-        [...pending.keys()].map(async (networkId) => {
-          const network = context.networks.get(networkId);
-          if (!network) return { networkId, node: undefined };
-          try {
-            const [chainId, fees] = await Promise.all([
-              this.node.chainId(network.rpcUrl),
-              this.node.feeData(network.rpcUrl),
-            ]);
-            return { networkId, node: { chainId, fees } };
-          } catch (error) {
-            return { networkId, node: error instanceof Error ? error : new Error(String(error)) };
-          }
-        }),
-      );
       let signed = 0;
-      for (const { networkId, node } of nodes) {
-        const accounts = pending.get(networkId) ?? new Map<string, LedgerTransaction[]>();
+      for (const [networkId, accounts] of pending) {
+        const node = nodes.get(networkId);
         if (node instanceof Error) {
           holdBack([...accounts.values()].flat(), node);
           continue;
@@ -182,6 +169,30 @@ export class TransactionSubmitter implements OnApplicationBootstrap, OnApplicati
     );
     this.metrics.failed('sign', first.networkId, txs.length);
     for (const tx of txs) tx.nextCheckAt = retryAt(now, this.settings);
+  }
+
+  /** Each network's chain id and current fees, or the Error its node answered with. */
+  private async nodesOf(
+    networks: Map<string, LedgerNetwork>,
+    txs: LedgerTransaction[],
+  ): Promise<Map<string, NodeReading>> {
+    const ids = [...new Set(txs.map((tx) => tx.networkId))];
+    const read = await Promise.all(
+      ids.map(async (id): Promise<[string, NodeReading][]> => {
+        const rpcUrl = networks.get(id)?.rpcUrl;
+        if (!rpcUrl) return [];
+        try {
+          const [chainId, fees] = await Promise.all([
+            this.node.chainId(rpcUrl),
+            this.node.feeData(rpcUrl),
+          ]);
+          return [[id, { chainId, fees }]];
+        } catch (error) {
+          return [[id, error instanceof Error ? error : new Error(String(error))]];
+        }
+      }),
+    );
+    return new Map(read.flat());
   }
 
   /** The lowest accepted nonce of each account of `txs` (`networkId/address`). */
