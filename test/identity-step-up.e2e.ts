@@ -11,7 +11,7 @@ import { randomUUID } from 'node:crypto';
 import { decodeJwt } from 'jose';
 import type { Browser } from 'playwright-core';
 import { Configuration, CredentialsApi, IdentifiersApi } from '@strata/sdk';
-import { createUser, deleteUser, readE2eRun } from '@strata/testing';
+import { createUser, deleteUser, LOCAL_REALM, readE2eRun } from '@strata/testing';
 import { apiAs, gatewayUrl, problemOf, uniqueName } from './support/api';
 import { launchChromium } from './support/browser';
 import { restartAppWith } from './support/restart';
@@ -100,5 +100,24 @@ describe('identity: a Keycloak step-up login (password + TOTP) reaches eIDAS sub
     const issued = await issueDeed(token);
     expect(issued.types).toEqual(['VerifiableCredential', 'NotarialDeedCredential']);
     expect(decodeJwt(issued.jwt)).toMatchObject({ iss: issuer });
+  });
+
+  it("steps the local realm's demo notary up to level 2 through its default browser flow", async () => {
+    const console = {
+      clientId: LOCAL_REALM.consoleClientId,
+      redirectUri: 'http://localhost:3010/step-up-callback',
+    };
+    const password = await browserLogin(browser, console, {
+      username: 'notary',
+      password: LOCAL_REALM.demoPassword,
+    });
+    expect(decodeJwt(password).acr).toBe('1');
+    const stepUp = await browserLogin(browser, console, {
+      username: 'notary',
+      password: LOCAL_REALM.demoPassword,
+      acr: '2',
+      totpSecret: LOCAL_REALM.demoTotpSecret,
+    });
+    expect(decodeJwt(stepUp)).toMatchObject({ acr: '2', preferred_username: 'notary' });
   });
 });

@@ -16,6 +16,8 @@ export const LOCAL_REALM = {
   automationClient: { clientId: 'strata-automation', secret: 'strata-automation-local-secret' },
   consoleClientId: 'strata-console',
   demoPassword: 'strata',
+  /** The demo `notary`'s TOTP secret (authenticator-app key: its bytes in base32). */
+  demoTotpSecret: 'strata-demo-totp-secret',
   demoOrganisationId: '00000000-0000-4000-8000-000000000001',
   demoUsers: [
     { username: 'admin', role: 'platform-admin' },
@@ -23,6 +25,7 @@ export const LOCAL_REALM = {
     { username: 'institution', role: 'institution-admin' },
     { username: 'operator', role: 'operator' },
     { username: 'vendor', role: 'vendor' },
+    { username: 'notary', role: 'institution-admin' },
   ],
 } as const;
 

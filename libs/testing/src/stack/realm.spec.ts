@@ -21,10 +21,19 @@ interface User {
   realmRoles?: string[];
   attributes?: Record<string, string[]>;
   serviceAccountClientId?: string;
-  credentials?: { value: string }[];
+  credentials?: { type: string; value?: string; secretData?: string }[];
+}
+interface Execution {
+  authenticator?: string;
+  flowAlias?: string;
+  authenticatorConfig?: string;
+  requirement: string;
 }
 interface Realm {
   realm: string;
+  browserFlow?: string;
+  authenticationFlows: { alias: string; authenticationExecutions: Execution[] }[];
+  authenticatorConfig: { alias: string; config: Record<string, string> }[];
   roles: { realm: { name: string }[] };
   clients: Client[];
   users: User[];
@@ -127,5 +136,32 @@ describe('local Keycloak realm (infra/local/keycloak/strata-realm.json)', () => 
   it('places institution and operator in the demo organisation', () => {
     expect(user('institution').attributes?.organisation_id).toEqual([ORGANISATION]);
     expect(user('operator').attributes?.organisation_id).toEqual([ORGANISATION]);
+  });
+});
+
+describe('the local realm step-up login (eIDAS substantial)', () => {
+  const flow = (alias: string) =>
+    realm.authenticationFlows.find((f) => f.alias === alias)!.authenticationExecutions;
+  const levelOf = (execution: Execution) =>
+    realm.authenticatorConfig.find((c) => c.alias === execution.authenticatorConfig)?.config[
+      'loa-condition-level'
+    ];
+
+  it('logs in through a flow whose level 1 is the password and level 2 adds a TOTP code', () => {
+    expect(realm.browserFlow).toBe('strata step-up');
+    const [cookie, forms] = flow('strata step-up');
+    expect(cookie).toMatchObject({ authenticator: 'auth-cookie', requirement: 'ALTERNATIVE' });
+    const levels = flow(forms.flowAlias!).map((level) => flow(level.flowAlias!));
+    expect(levels.map(([condition, form]) => [levelOf(condition), form.authenticator])).toEqual([
+      ['1', 'auth-username-password-form'],
+      ['2', 'auth-otp-form'],
+    ]);
+  });
+
+  it('has a demo notary with a password and a TOTP credential', () => {
+    expect(user('notary').attributes?.organisation_id).toEqual([ORGANISATION]);
+    expect(user('notary').credentials?.map((c) => c.type)).toEqual(['password', 'otp']);
+    const otp = user('notary').credentials!.find((c) => c.type === 'otp')!;
+    expect(JSON.parse(otp.secretData!)).toEqual({ value: 'strata-demo-totp-secret' });
   });
 });
