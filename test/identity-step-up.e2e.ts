@@ -5,7 +5,8 @@
  * STRATA_IDENTITY_ISSUANCE_POLICIES requiring `substantial` for NotarialDeedCredential. The same
  * institution admin (password + TOTP credential) logs in in Chromium twice: password only
  * (acr LoA/low) is refused the type with 403, asking for LoA/substantial and answering the OTP
- * form with the current TOTP code gives acr LoA/substantial and the credential is issued.
+ * form with the current TOTP code gives acr LoA/substantial and the credential is issued. The
+ * local realm's own browser flow (same levels, no ACR map) steps the demo notary up to acr "2".
  */
 import { randomUUID } from 'node:crypto';
 import { decodeJwt } from 'jose';
