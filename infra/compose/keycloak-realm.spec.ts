@@ -18,6 +18,9 @@ interface Realm {
   realm: string;
   sslRequired: string;
   roles: { realm: { name: string }[] };
+  browserFlow?: string;
+  authenticationFlows?: unknown[];
+  authenticatorConfig?: unknown[];
   clients: Client[];
   users?: {
     username: string;
@@ -46,6 +49,12 @@ describe('production Keycloak realm', () => {
         public: twin?.publicClient,
       });
     }
+  });
+
+  it('logs in through the same step-up flow as the local one (level 2 = TOTP, eIDAS substantial)', () => {
+    expect(production.browserFlow).toBe(local.browserFlow);
+    expect(production.authenticationFlows).toEqual(local.authenticationFlows);
+    expect(production.authenticatorConfig).toEqual(local.authenticatorConfig);
   });
 
   it('has no demo users: only the service accounts of its clients, without credentials', () => {
