@@ -36,6 +36,15 @@ describe('the topics the audit log records', () => {
     expect(audited).not.toContain('strata.platform-mgmt.queries.v1');
   });
 
+  it('leaves out chain data the ledger only relays, but records its listeners being managed', () => {
+    const audited = auditedTopics();
+    expect(audited).not.toContain('strata.ledger.contract-event.v1');
+    expect(registeredTopics()).toContain('strata.ledger.contract-event.v1');
+    expect(
+      audited.filter((topic) => topic.startsWith('strata.ledger.event-listener-')),
+    ).not.toEqual([]);
+  });
+
   it('picks up a new topic map without being told about it', () => {
     const exports = {
       FutureTopics: {

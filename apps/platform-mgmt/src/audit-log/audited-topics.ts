@@ -4,6 +4,9 @@
  * new event in any map is recorded without touching this file. Queries, replies, dead letters
  * and commands (imperative facts such as `register-organisation`) are not state changes and are
  * left out; events are past-tense facts (`organisation-registered`, `node-left`, `vote-cast`).
+ * Chain data the ledger only relays (`contract-event`: logs of the consortium's contracts, already
+ * immutable on chain) is not a state change of the platform either and is left out (ADR 0016);
+ * creating, pausing or deleting the listener that relays it is recorded.
  */
 import * as contracts from '@strata/contracts';
 
@@ -85,7 +88,14 @@ export function registeredTopics(exports: Record<string, unknown> = contracts): 
   return [...topics].sort();
 }
 
+/** Topics that carry chain data relayed by the ledger, not state changes of the platform. */
+export const RELAYED_CHAIN_DATA: ReadonlySet<string> = new Set([
+  contracts.EventListenerTopics.contractEvent,
+]);
+
 /** The event topics the audit log consumes. */
 export function auditedTopics(exports?: Record<string, unknown>): string[] {
-  return registeredTopics(exports).filter((topic) => topicKind(topic) === 'event');
+  return registeredTopics(exports).filter(
+    (topic) => topicKind(topic) === 'event' && !RELAYED_CHAIN_DATA.has(topic),
+  );
 }
