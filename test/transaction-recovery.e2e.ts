@@ -140,7 +140,11 @@ describe('per-network settings, reorg and stuck transactions', () => {
       [confirmed.hash],
     );
     expect(Number(receipt?.blockNumber)).toBe(confirmed.blockNumber);
-    expect(eventsOf(accepted.id, LedgerTransactionTopics.transitioned('mined')).length).toBe(2);
+    // The API answers `confirmed` once the ledger committed it; its events reach Kafka (and this
+    // test's consumer) through the outbox a moment later, so wait for them instead of racing them.
+    const minedEvents = () => eventsOf(accepted.id, LedgerTransactionTopics.transitioned('mined'));
+    await eventually(() => minedEvents().length >= 2, 'both mined transitions to be published');
+    expect(minedEvents()).toHaveLength(2);
   }, 150_000);
 
   it('marks a transaction stuck with an alert after bounded attempts while another account keeps flowing', async () => {
