@@ -10,7 +10,7 @@ import { JsonRpcProvider, Wallet } from 'ethers';
 import { Configuration, MasterAccountsApi, type MasterAccount } from '@strata/sdk';
 import type { MasterAccountActionRequest } from '@strata/contracts';
 import { LedgerTransactionTopics } from '@strata/contracts';
-import { startPrivateAnvil, type PrivateAnvil } from '@strata/testing';
+import type { PrivateAnvil } from '@strata/testing';
 import {
   masterAccountInterface,
   masterAccountDomain,
@@ -20,7 +20,7 @@ import {
 import { apiAs, problemOf } from './support/api';
 import { eventually } from './support/eventually';
 import { type EventTap, tapEvents } from './support/kafka-events';
-import { type RpcGate, startRpcGate } from './support/rpc-gate';
+import { type GatedAnvil, type RpcGate, startGatedAnvil } from './support/rpc-gate';
 import {
   allTransactions,
   anvilNetwork,
@@ -138,6 +138,7 @@ describe('a signing account frozen by the master account', () => {
   describe('a transaction accepted before the freeze', () => {
     let anvil: PrivateAnvil;
     let gate: RpcGate;
+    let gated: GatedAnvil;
     let tap: EventTap;
     let network: string;
     let sender: string;
@@ -145,18 +146,16 @@ describe('a signing account frozen by the master account', () => {
 
     beforeAll(async () => {
       tap = await tapEvents([LedgerTransactionTopics.transitioned('failed')]);
-      anvil = await startPrivateAnvil();
-      gate = await startRpcGate(anvil.rpcUrl);
+      gated = await startGatedAnvil();
+      ({ anvil, gate } = gated);
       network = await anvilNetwork(await apiAs('admin'), [member.organisationId], gate.url);
       sender = await signingAccount(member, network, anvil.rpcUrl);
       held = await signingAccount(member, network, anvil.rpcUrl);
     }, 120_000);
 
     afterAll(async () => {
-      gate?.open();
       await tap?.close();
-      await gate?.stop();
-      await anvil?.stop();
+      await gated?.stop();
     });
 
     /** Sends the owners' action straight to the contract (the ledger's signing is held). */

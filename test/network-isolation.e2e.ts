@@ -9,11 +9,11 @@
 import { randomUUID } from 'node:crypto';
 import { LedgerTransactionTopics } from '@strata/contracts';
 import type { LedgerTransaction } from '@strata/sdk';
-import { jsonRpc, type PrivateAnvil, runningApp, startPrivateAnvil } from '@strata/testing';
+import { jsonRpc, type PrivateAnvil, runningApp } from '@strata/testing';
 import { apiAs } from './support/api';
 import { eventually } from './support/eventually';
 import { type EventTap, tapEvents } from './support/kafka-events';
-import { type RpcGate, startRpcGate } from './support/rpc-gate';
+import { type GatedAnvil, type RpcGate, startGatedAnvil } from './support/rpc-gate';
 import {
   anvilNetwork,
   type Member,
@@ -40,6 +40,7 @@ const SUBMITTER_METHODS = [
 describe('a network whose node stops answering', () => {
   let anvil: PrivateAnvil;
   let gate: RpcGate;
+  let gated: GatedAnvil;
   let tap: EventTap;
   let member: Member;
   let down: string;
@@ -49,8 +50,8 @@ describe('a network whose node stops answering', () => {
 
   beforeAll(async () => {
     tap = await tapEvents([LedgerTransactionTopics.transitioned('confirmed')]);
-    anvil = await startPrivateAnvil();
-    gate = await startRpcGate(anvil.rpcUrl);
+    gated = await startGatedAnvil();
+    ({ anvil, gate } = gated);
     const admin = await apiAs('admin');
     member = await memberWithRole(admin);
     down = await anvilNetwork(admin, [member.organisationId], gate.url);
@@ -60,10 +61,8 @@ describe('a network whose node stops answering', () => {
   }, 120_000);
 
   afterAll(async () => {
-    gate?.open();
     await tap?.close();
-    await gate?.stop();
-    await anvil?.stop();
+    await gated?.stop();
   });
 
   const transfer = (network: string, from: string) =>

@@ -7,6 +7,7 @@
  */
 import { createServer, type Server } from 'node:http';
 import type { AddressInfo } from 'node:net';
+import { type PrivateAnvil, startPrivateAnvil } from '@strata/testing';
 
 export interface RpcGate {
   /** URL to register the network with (the ledger talks to the node through it). */
@@ -74,5 +75,27 @@ export async function startRpcGate(target: string): Promise<RpcGate> {
       refused = new Set();
     },
     stop: () => new Promise((resolve) => server.close(() => resolve())),
+  };
+}
+
+/** A private anvil behind a gate: register the network with `gate.url`, reach the node at `anvil.rpcUrl`. */
+export interface GatedAnvil {
+  anvil: PrivateAnvil;
+  gate: RpcGate;
+  /** Opens the gate and stops it and the anvil. */
+  stop(): Promise<void>;
+}
+
+export async function startGatedAnvil(): Promise<GatedAnvil> {
+  const anvil = await startPrivateAnvil();
+  const gate = await startRpcGate(anvil.rpcUrl);
+  return {
+    anvil,
+    gate,
+    async stop() {
+      gate.open();
+      await gate.stop();
+      await anvil.stop();
+    },
   };
 }
