@@ -4,7 +4,8 @@ import type { BlockHeader, ChainLog, ChainLogs, LogFilter } from './chain-logs';
 import type { ContractEventPublisher } from './contract-event-publisher';
 import type { EventListener } from './event-listener.entity';
 import { ListenerSync } from './listener-sync';
-import type { SyncedBlock } from './synced-block.entity';
+import { id } from 'ethers';
+import type { SyncedBlock, StoredLog } from './synced-block.entity';
 
 const hash = (fork: string, n: number): string => `0x${fork}${String(n).padStart(63, '0')}`;
 
@@ -21,21 +22,27 @@ class FakeChain implements ChainLogs {
   });
 }
 
-function event(n: number, index: number): ContractEvent {
-  return {
-    id: `${hash('a', n)}:${index}`,
-    listenerId: 'l',
-    networkId: 'n',
-    removed: false,
-    address: `0x${'11'.repeat(20)}`,
-    blockNumber: String(n),
-    blockHash: hash('a', n),
-    transactionHash: `0x${'22'.repeat(32)}`,
-    logIndex: index,
-    topics: [`0x${'33'.repeat(32)}`],
-    data: '0x',
-    event: null,
-  };
+const TICKED = {
+  type: 'event',
+  name: 'Ticked',
+  anonymous: false,
+  inputs: [
+    { name: 'seq', type: 'uint256', indexed: true },
+    { name: 'value', type: 'uint256', indexed: false },
+  ],
+};
+const TICKED_TOPIC = id('Ticked(uint256,uint256)');
+const word = (n: number): string => n.toString(16).padStart(64, '0');
+
+/** The stored form of log `index` of block `n` (a Ticked(seq = n * 10 + index, value = 7)). */
+function storedLog(n: number, index: number): StoredLog {
+  return [
+    index,
+    `0x${'22'.repeat(32)}`,
+    `0x${'11'.repeat(20)}`,
+    [TICKED_TOPIC, `0x${word(n * 10 + index)}`],
+    `0x${word(7)}`,
+  ];
 }
 
 function harness(stored: SyncedBlock[]) {
@@ -55,7 +62,13 @@ function harness(stored: SyncedBlock[]) {
 }
 
 describe('a listener sync step', () => {
-  const listener = { id: 'l', networkId: 'n', fromBlock: 1, nextBlock: 11 } as EventListener;
+  const listener = {
+    id: 'l',
+    networkId: 'n',
+    fromBlock: 1,
+    nextBlock: 11,
+    abi: [TICKED],
+  } as unknown as EventListener;
 
   it('publishes the events of abandoned blocks as removed, newest first, and resumes after the newest matching block', async () => {
     const chain = new FakeChain(10);
@@ -63,7 +76,7 @@ describe('a listener sync step', () => {
       listenerId: 'l',
       number: n,
       hash: hash('a', n),
-      events: n === 10 ? [] : [event(n, 0), event(n, 1)],
+      logs: n === 10 ? [] : [storedLog(n, 0), storedLog(n, 1)],
     }));
     const { em, publisher, published, removed } = harness(stored);
     chain.forkFrom = 8; // blocks 8-10 were replaced
@@ -74,17 +87,36 @@ describe('a listener sync step', () => {
     expect(target.nextBlock).toBe(6);
     expect(removed.map((b) => b.number)).toEqual([10, 9, 8]);
     expect(published.map((e) => e.id)).toEqual([
-      event(9, 1).id,
-      event(9, 0).id,
-      event(8, 1).id,
-      event(8, 0).id,
+      `${hash('a', 9)}:1`,
+      `${hash('a', 9)}:0`,
+      `${hash('a', 8)}:1`,
+      `${hash('a', 8)}:0`,
     ]);
     expect(published.every((e) => e.removed)).toBe(true);
+    // Rebuilt from the stored log and decoded again with the listener's ABI, as first delivered.
+    expect(published[0]).toEqual({
+      id: `${hash('a', 9)}:1`,
+      listenerId: 'l',
+      networkId: 'n',
+      removed: true,
+      address: `0x${'11'.repeat(20)}`,
+      blockNumber: '9',
+      blockHash: hash('a', 9),
+      transactionHash: `0x${'22'.repeat(32)}`,
+      logIndex: 1,
+      topics: [TICKED_TOPIC, `0x${word(91)}`],
+      data: `0x${word(7)}`,
+      event: {
+        name: 'Ticked',
+        signature: 'Ticked(uint256,uint256)',
+        args: { seq: '91', value: '7' },
+      },
+    });
   });
 
   it('changes nothing while the newest stored block is still on the chain and nothing is confirmed past the checkpoint', async () => {
     const chain = new FakeChain(10);
-    const stored = [{ listenerId: 'l', number: 10, hash: hash('a', 10), events: [] }];
+    const stored = [{ listenerId: 'l', number: 10, hash: hash('a', 10), logs: [] }];
     const { em, publisher, published } = harness(stored);
     const target = { ...listener, confirmations: 1, rangeSize: 100 } as EventListener;
     expect(await new ListenerSync(chain, publisher).step(em, target, 'rpc')).toBe('idle');
@@ -144,7 +176,26 @@ describe('a listener sync step', () => {
         `${hash('a', 12)}:1`,
       ]);
       expect(target.nextBlock).toBe(13);
-      expect(inserted).toHaveLength(2);
+      // Blocks 11 and 12 with their raw logs in chain order, for a later reorg.
+      expect(inserted).toEqual([
+        {
+          listener_id: 'l',
+          number: 11,
+          hash: hash('a', 11),
+          logs: JSON.stringify([
+            [0, `0x${'22'.repeat(32)}`, `0x${'11'.repeat(20)}`, [`0x${'33'.repeat(32)}`], '0x'],
+          ]),
+        },
+        {
+          listener_id: 'l',
+          number: 12,
+          hash: hash('a', 12),
+          logs: JSON.stringify([
+            [0, `0x${'22'.repeat(32)}`, `0x${'11'.repeat(20)}`, [`0x${'33'.repeat(32)}`], '0x'],
+            [1, `0x${'22'.repeat(32)}`, `0x${'11'.repeat(20)}`, [`0x${'33'.repeat(32)}`], '0x'],
+          ]),
+        },
+      ]);
     });
 
     it('rejects with the checkpoint unmoved when Kafka does not acknowledge the window (the caller rolls its transaction back)', async () => {

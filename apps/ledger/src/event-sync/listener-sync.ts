@@ -15,7 +15,13 @@ import { ContractEventPublisher } from './contract-event-publisher';
 import { inChainOrder, toContractEvent } from './contract-events';
 import type { EventListener } from './event-listener.entity';
 import { ListenerAbi } from './listener-abi';
-import { SYNCED_BLOCK_RETENTION, SyncedBlock } from './synced-block.entity';
+import type { ChainLog } from './chain-logs';
+import {
+  fromStoredLog,
+  SYNCED_BLOCK_RETENTION,
+  SyncedBlock,
+  toStoredLog,
+} from './synced-block.entity';
 import { insertRecentBlocks, type RecentBlock } from './synced-block.writes';
 import { WindowReads, WindowRefused } from './window-reads';
 
@@ -61,15 +67,15 @@ export class ListenerSync {
     const rangeSize = nextRangeSize(listener.rangeSize, { kind: 'answered', logs: logs.length });
     const following = nextWindow(window.to + 1, head, listener.confirmations, rangeSize);
     if (following) this.reads.readAhead(listener.id, rpcUrl, filter, following);
-    const byBlock = new Map<number, { hash: string; events: ContractEvent[] }>();
-    const events = inChainOrder(logs).map((log) => {
-      const event = toContractEvent(log, abi, listener);
-      const block = byBlock.get(log.blockNumber) ?? { hash: log.blockHash, events: [] };
-      block.events.push(event);
+    const byBlock = new Map<number, { hash: string; logs: ChainLog[] }>();
+    const ordered = inChainOrder(logs);
+    for (const log of ordered) {
+      const block = byBlock.get(log.blockNumber) ?? { hash: log.blockHash, logs: [] };
+      block.logs.push(log);
       byBlock.set(log.blockNumber, block);
-      return event;
-    });
-    if (!byBlock.has(window.to)) byBlock.set(window.to, { hash: last.hash, events: [] });
+    }
+    const events = ordered.map((log) => toContractEvent(log, abi, listener));
+    if (!byBlock.has(window.to)) byBlock.set(window.to, { hash: last.hash, logs: [] });
     // Kafka and Postgres at the same time: the checkpoint below only commits once both are done
     // (a failure of either rolls the step back). One multi-row insert for the window's blocks.
     await Promise.all([
@@ -95,7 +101,7 @@ export class ListenerSync {
     listener: EventListener,
     rpcUrl: string,
   ): Promise<boolean> {
-    // Only the newest block's hash on the common path: the stored events (thousands per block
+    // Only the newest block's hash on the common path: the stored logs (thousands per block
     // while catching up) are loaded only when a reorg actually happened.
     const newest = await em.findOne(
       SyncedBlock,
@@ -112,12 +118,16 @@ export class ListenerSync {
     );
     let resumeAt = listener.fromBlock;
     const removed: ContractEvent[] = [];
+    const abi = ListenerAbi.parse(listener.abi);
     for (const block of stored) {
       if ((await this.chain.header(rpcUrl, block.number))?.hash === block.hash) {
         resumeAt = block.number + 1;
         break;
       }
-      for (const event of [...block.events].reverse()) removed.push({ ...event, removed: true });
+      for (const log of [...block.logs].reverse()) {
+        const event = toContractEvent(fromStoredLog(log, block), abi, listener);
+        removed.push({ ...event, removed: true });
+      }
       em.remove(block);
       resumeAt = block.number;
     }
@@ -132,13 +142,13 @@ export class ListenerSync {
 
 /**
  * The window's blocks to remember for reorg detection. A block more than the retention below the
- * head can no longer be walked back to, so while catching up old history its events are not
+ * head can no longer be walked back to, so while catching up old history its logs are not
  * stored (they were megabytes per window); the window's last block is always kept, it is the one
  * the next step compares with the chain.
  */
 function recentBlocks(
   listenerId: string,
-  byBlock: Map<number, { hash: string; events: ContractEvent[] }>,
+  byBlock: Map<number, { hash: string; logs: ChainLog[] }>,
   last: number,
   head: number,
 ): RecentBlock[] {
@@ -148,6 +158,6 @@ function recentBlocks(
       listenerId,
       number,
       hash: block.hash,
-      events: number > head - SYNCED_BLOCK_RETENTION ? block.events : [],
+      logs: number > head - SYNCED_BLOCK_RETENTION ? block.logs.map(toStoredLog) : [],
     }));
 }

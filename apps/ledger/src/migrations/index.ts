@@ -1,5 +1,6 @@
 /** The checked-in migrations of the ledger's schema, in order. Generated entries only. */
 import type { MigrationObject } from '@mikro-orm/core';
+import { Migration20261126174308_synced_block_raw_logs } from './Migration20261126174308_synced_block_raw_logs';
 import { Migration20261126152725_release_nonce_of_unsigned_transaction } from './Migration20261126152725_release_nonce_of_unsigned_transaction';
 import { Migration20261126114110_key_curves_and_signer_roles } from './Migration20261126114110_key_curves_and_signer_roles';
 import { Migration20261126113959_network_transaction_settings } from './Migration20261126113959_network_transaction_settings';
@@ -36,5 +37,9 @@ export const LEDGER_MIGRATIONS: MigrationObject[] = [
   {
     name: 'Migration20261126152725_release_nonce_of_unsigned_transaction',
     class: Migration20261126152725_release_nonce_of_unsigned_transaction,
+  },
+  {
+    name: 'Migration20261126174308_synced_block_raw_logs',
+    class: Migration20261126174308_synced_block_raw_logs,
   },
 ];
