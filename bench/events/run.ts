@@ -59,7 +59,9 @@ async function main(): Promise<number> {
     // throughput follows the load; CPU per event much less.
     const rawCpuMs = Math.round((rawCpu.user + rawCpu.system) / options.events);
     progress.ok(`raw: ${raw.eventsPerSecond.toFixed(0)} events/s`);
-    progress.info('strata: event listener through the API until the last event is in Kafka');
+    progress.info(
+      'strata: event listener through the API until its checkpoint passes the last block (then every event is read back from Kafka, untimed)',
+    );
     const strataCpuBefore = snapshot(strata.pids);
     const api = await runStrataSide(strata, emitted, options.events);
     const strataCpuMs = cpuMsPerTransfer(

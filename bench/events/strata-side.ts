@@ -1,7 +1,12 @@
 /**
- * Strata's measured side: a Kafka consumer on the contract-event topic (joined before the clock
- * starts), then an event listener created through the gateway from the first emitted block; the
- * time runs from the create request until every emitted event (deduplicated by id) is consumed.
+ * Strata's measured side: an event listener created through the gateway from the first emitted
+ * block; the time runs from the create request until the listener's checkpoint (read through the
+ * API) has passed the last emitted block. The sync stores a checkpoint only after Kafka
+ * acknowledged every event before it (acks=all), so this is the moment the raw side's last send
+ * resolves: everything acknowledged by Kafka. A consumer then reads the topic from the beginning,
+ * after the clock stopped, and the run fails unless every emitted event (deduplicated by id) is
+ * there. (Consuming while measuring charged the checker's own CPU to Strata alone, on the same
+ * cores: the raw side has no consumer.)
  */
 import { randomUUID } from 'node:crypto';
 import { Kafka, logLevel } from 'kafkajs';
@@ -36,56 +41,85 @@ export async function runStrataSide(
   await admin.createTopics({ waitForLeaders: true, topics: [{ topic, numPartitions: 3 }] });
   await topicReady(admin, topic);
   await admin.disconnect();
+  const started = performance.now();
+  const listener = await post(
+    target.gatewayUrl,
+    `/api/v1/networks/${target.networkId}/event-listeners`,
+    target.token,
+    {
+      name: 'bench',
+      address: emitted.address,
+      abi: emitted.abi,
+      fromBlock: String(emitted.fromBlock),
+      confirmations: 1,
+    },
+  );
+  const createSeconds = (performance.now() - started) / 1000;
+  await checkpointPassed(target, String(listener.id), emitted.toBlock);
+  const seconds = (performance.now() - started) / 1000;
+  const { events, messages } = await consumeAll(kafka, topic, expected);
+  return { events, seconds, eventsPerSecond: events / seconds, messages, createSeconds };
+}
+
+/** Polls the listener through the API until its checkpoint is past `lastBlock`. */
+async function checkpointPassed(
+  target: EventsTarget,
+  listenerId: string,
+  lastBlock: number,
+): Promise<void> {
+  const url = `${target.gatewayUrl}/api/v1/networks/${target.networkId}/event-listeners/${listenerId}`;
+  for (;;) {
+    const response = await fetch(url, { headers: { authorization: `Bearer ${target.token}` } });
+    if (!response.ok) throw new Error(`GET listener answered ${response.status}`);
+    const { nextBlock } = (await response.json()) as { nextBlock: string };
+    if (Number(nextBlock) > lastBlock) return;
+    await new Promise((resolve) => setTimeout(resolve, POLL_MS));
+  }
+}
+
+/** Checkpoint poll interval: the measured time is at most this much late. */
+const POLL_MS = 50;
+/** How long the check after the clock stopped may take to read every event back. */
+const CHECK_TIMEOUT_MS = 180_000;
+
+/** Reads the topic from the beginning until every expected event id was seen (not timed). */
+async function consumeAll(
+  kafka: Kafka,
+  topic: string,
+  expected: number,
+): Promise<{ events: number; messages: number }> {
   const consumer = kafka.consumer({
     groupId: `bench-events-${randomUUID()}`,
     maxWaitTimeInMs: 100,
   });
   await consumer.connect();
   await consumer.subscribe({ topics: [topic], fromBeginning: true });
-  const joined = new Promise<void>((resolve) =>
-    consumer.on(consumer.events.GROUP_JOIN, () => resolve()),
-  );
   const seen = new Set<string>();
   let messages = 0;
   let done: () => void = () => undefined;
   const allSeen = new Promise<void>((resolve) => (done = resolve));
-  await consumer.run({
-    eachBatch: async ({ batch }) => {
-      for (const message of batch.messages) {
-        messages++;
-        const envelope = JSON.parse(message.value?.toString('utf8') ?? '{}') as {
-          payload?: { id?: string; removed?: boolean };
-        };
-        if (envelope.payload?.removed === false) seen.add(String(envelope.payload.id));
-      }
-      if (seen.size >= expected) done();
-    },
-  });
-  await joined;
   try {
-    const started = performance.now();
-    await post(
-      target.gatewayUrl,
-      `/api/v1/networks/${target.networkId}/event-listeners`,
-      target.token,
-      {
-        name: 'bench',
-        address: emitted.address,
-        abi: emitted.abi,
-        fromBlock: String(emitted.fromBlock),
-        confirmations: 1,
+    await consumer.run({
+      eachBatch: async ({ batch }) => {
+        for (const message of batch.messages) {
+          messages++;
+          const envelope = JSON.parse(message.value?.toString('utf8') ?? '{}') as {
+            payload?: { id?: string; removed?: boolean };
+          };
+          if (envelope.payload?.removed === false) seen.add(String(envelope.payload.id));
+        }
+        if (seen.size >= expected) done();
       },
-    );
-    const createSeconds = (performance.now() - started) / 1000;
-    await allSeen;
-    const seconds = (performance.now() - started) / 1000;
-    return {
-      events: seen.size,
-      seconds,
-      eventsPerSecond: seen.size / seconds,
-      messages,
-      createSeconds,
-    };
+    });
+    let timer: NodeJS.Timeout | undefined;
+    const timedOut = new Promise<never>((_, reject) => {
+      timer = setTimeout(
+        () => reject(new Error(`only ${seen.size} of ${expected} events found in Kafka`)),
+        CHECK_TIMEOUT_MS,
+      );
+    });
+    await Promise.race([allSeen, timedOut]).finally(() => clearTimeout(timer));
+    return { events: seen.size, messages };
   } finally {
     await consumer.disconnect();
   }
