@@ -1,28 +1,24 @@
 /**
- * Appends events to the hash chain. One writer at a time: every append locks the chain head row
- * (`FOR UPDATE`) in its transaction, so entries get gap-free sequence numbers in commit order
- * whatever the number of consumers or instances. Idempotent by event id: a redelivered event is
- * recognised (unique event id, checked under the lock) and never appended twice. A crash before
- * the commit leaves nothing; the Kafka offset is committed only after it.
+ * Appends events to the hash chain, a batch per transaction. One writer at a time: every batch
+ * locks the chain head row (`FOR UPDATE`) in its transaction, so entries get gap-free sequence
+ * numbers in commit order whatever the number of consumers or instances. Idempotent by event id:
+ * an event already in the chain (looked up under the lock) or repeated within the batch is never
+ * appended twice. A crash before the commit leaves nothing; the Kafka offsets are committed only
+ * after it.
  */
 import { Injectable } from '@nestjs/common';
 import { LockMode } from '@mikro-orm/core';
 import { MikroORM, type EntityManager } from '@mikro-orm/postgresql';
 import { Clock } from '@strata/runtime';
-import { canonicalJson } from './canonical-json';
-import { entryHash, GENESIS_HASH } from './hash-chain';
-import { AuditChainHead, AuditEntryRecord } from './audit-log.entities';
-import { scopeOf } from './event-scope';
+import { GENESIS_HASH } from './hash-chain';
+import { AuditChainHead } from './audit-log.entities';
+import { insertAuditEntries, recordedSequences } from './audit-entry.writes';
+import { type AppendOutcome, extendChain, type IncomingEvent } from './chain-extension';
 
 const HEAD_ID = 1;
 
-export interface IncomingEvent {
-  topic: string;
-  /** The envelope exactly as published (parsed JSON). */
-  envelope: { id: string; occurredAt: string } & Record<string, unknown>;
-}
-
-export type AppendOutcome = { appended: boolean; sequence: number };
+/** The most events a caller should append in one transaction (the consumer splits its batches). */
+export const MAX_APPEND_BATCH = 500;
 
 @Injectable()
 export class AuditChainService {
@@ -31,34 +27,23 @@ export class AuditChainService {
     private readonly clock: Clock,
   ) {}
 
-  append(event: IncomingEvent): Promise<AppendOutcome> {
+  /**
+   * Appends the events that are new, in the given order, in one transaction: one head lock, one
+   * look-up of the ids, one insert, one head update. One outcome per event, in the same order.
+   */
+  async appendAll(events: readonly IncomingEvent[]): Promise<AppendOutcome[]> {
+    if (events.length === 0) return [];
     return this.orm.em.fork().transactional(async (em) => {
       const head = await this.lockHead(em);
-      const existing = await em.findOne(AuditEntryRecord, { eventId: event.envelope.id });
-      if (existing) return { appended: false, sequence: existing.sequence };
-      const canonical = canonicalJson(event.envelope);
-      const sequence = head.lastSequence + 1;
-      const hash = entryHash({
-        sequence,
-        topic: event.topic,
-        eventId: event.envelope.id,
-        event: JSON.parse(canonical) as unknown,
-        previousHash: head.lastHash,
-      });
-      em.create(AuditEntryRecord, {
-        sequence,
-        eventId: event.envelope.id,
-        topic: event.topic,
-        ...scopeOf(event.topic, event.envelope),
-        occurredAt: new Date(event.envelope.occurredAt),
-        recordedAt: this.clock.now(),
-        event: canonical,
-        previousHash: head.lastHash,
-        hash,
-      });
-      head.lastSequence = sequence;
-      head.lastHash = hash;
-      return { appended: true, sequence };
+      const recorded = await recordedSequences(
+        em,
+        events.map((event) => event.envelope.id),
+      );
+      const extension = extendChain(head, events, recorded, this.clock.now());
+      await insertAuditEntries(em, extension.entries);
+      head.lastSequence = extension.head.lastSequence;
+      head.lastHash = extension.head.lastHash;
+      return extension.outcomes;
     });
   }
 

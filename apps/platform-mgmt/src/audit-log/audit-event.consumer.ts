@@ -1,9 +1,10 @@
 /**
  * Feeds the hash chain from Kafka: one consumer group (`platform-mgmt:audit-log`) subscribed to
- * every audited event topic (see audited-topics.ts), messages taken one at a time so the chain
- * follows consumption order. The offset is committed after the append's transaction; a crash in
- * between redelivers the event, which the chain recognises by its id. A message that is not an
- * envelope is logged and skipped (the owning consumers dead-letter it).
+ * every audited event topic (see audited-topics.ts). Each batch Kafka delivers (one partition's
+ * messages) is appended in its order, up to MAX_APPEND_BATCH events per transaction, so the chain
+ * follows consumption order. Offsets are resolved only after the append's transaction committed;
+ * a crash in between redelivers the events, which the chain recognises by their ids. A message
+ * that is not an envelope is logged and skipped (the owning consumers dead-letter it).
  */
 import {
   type BeforeApplicationShutdown,
@@ -11,12 +12,13 @@ import {
   Logger,
   type OnApplicationBootstrap,
 } from '@nestjs/common';
-import type { Consumer, KafkaMessage } from 'kafkajs';
+import type { Consumer, EachBatchPayload, KafkaMessage } from 'kafkajs';
 import { envelopeSchema } from '@strata/contracts';
 import { KafkaBus } from '@strata/bus';
-import { AuditChainService } from './audit-chain.service';
+import { AuditChainService, MAX_APPEND_BATCH } from './audit-chain.service';
 import { auditedTopics } from './audited-topics';
 import { AuditLogMetrics } from './audit-log.metrics';
+import type { IncomingEvent } from './chain-extension';
 
 export const AUDIT_CONSUMER_GROUP = 'platform-mgmt:audit-log';
 
@@ -76,12 +78,28 @@ export class AuditEventConsumer implements OnApplicationBootstrap, BeforeApplica
       fromBeginning: true,
     });
     await consumer.run({
-      eachMessage: ({ topic, message }) => this.record(this.bus.logicalName(topic), message),
+      eachBatchAutoResolve: false,
+      eachBatch: (payload) => this.record(payload),
     });
     this.logger.log(`recording ${topics.length} event topics in the audit log`);
   }
 
-  private async record(topic: string, message: KafkaMessage): Promise<void> {
+  private async record(payload: EachBatchPayload): Promise<void> {
+    const { batch } = payload;
+    const topic = this.bus.logicalName(batch.topic);
+    for (let at = 0; at < batch.messages.length; at += MAX_APPEND_BATCH) {
+      // After a rebalance the rest is redelivered to whoever owns the partition now.
+      if (!payload.isRunning() || payload.isStale()) return;
+      const messages = batch.messages.slice(at, at + MAX_APPEND_BATCH);
+      const events = messages.flatMap((message) => this.eventOf(topic, message) ?? []);
+      const outcomes = await this.chain.appendAll(events);
+      for (const outcome of outcomes) if (outcome.appended) this.metrics.entryAppended();
+      for (const message of messages) payload.resolveOffset(message.offset);
+      await payload.heartbeat();
+    }
+  }
+
+  private eventOf(topic: string, message: KafkaMessage): IncomingEvent | undefined {
     let raw: unknown;
     try {
       raw = JSON.parse(message.value?.toString('utf8') ?? '');
@@ -91,10 +109,8 @@ export class AuditEventConsumer implements OnApplicationBootstrap, BeforeApplica
     const parsed = envelopeSchema.safeParse(raw);
     if (!parsed.success) {
       this.logger.warn(`skipping a message on ${topic} at ${message.offset}: not an envelope`);
-      return;
+      return undefined;
     }
-    const envelope = raw as { id: string; occurredAt: string } & Record<string, unknown>;
-    const outcome = await this.chain.append({ topic, envelope });
-    if (outcome.appended) this.metrics.entryAppended();
+    return { topic, envelope: raw as IncomingEvent['envelope'] };
   }
 }
