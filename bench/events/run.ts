@@ -8,7 +8,7 @@ import { mkdirSync, writeFileSync } from 'node:fs';
 import { cpus, loadavg, totalmem } from 'node:os';
 import { join, resolve } from 'node:path';
 import { createProgress, type PrivateAnvil, startPrivateAnvil } from '@strata/testing';
-import { cpuMsPerTransfer, snapshot } from '../transactions/process-cpu';
+import { cpuMsPerTransfer, machineBusySeconds, snapshot } from '../transactions/process-cpu';
 import { emitFixtureEvents } from './emit';
 import { HELP, parseEventBenchOptions } from './options';
 import { runRawSide } from './raw-side';
@@ -48,6 +48,7 @@ async function main(): Promise<number> {
     progress.info('raw: eth_getLogs in large ranges + kafkajs produce');
     const loadBefore = loadavg()[0];
     const rawCpuBefore = process.cpuUsage();
+    const rawMachineBefore = machineBusySeconds();
     const raw = await runRawSide(
       anvil.rpcUrl,
       strata.kafkaBrokers,
@@ -55,6 +56,7 @@ async function main(): Promise<number> {
       emitted,
     );
     const rawCpu = process.cpuUsage(rawCpuBefore);
+    const rawMachineMs = perThousand(rawMachineBefore, machineBusySeconds(), options.events);
     // CPU per 1,000 events: the raw client (this process) vs. Strata's apps. On a shared machine
     // throughput follows the load; CPU per event much less.
     const rawCpuMs = Math.round((rawCpu.user + rawCpu.system) / options.events);
@@ -63,12 +65,14 @@ async function main(): Promise<number> {
       'strata: event listener through the API until its checkpoint passes the last block (then every event is read back from Kafka, untimed)',
     );
     const strataCpuBefore = snapshot(strata.pids);
+    const strataMachineBefore = machineBusySeconds();
     const api = await runStrataSide(strata, emitted, options.events);
     const strataCpuMs = cpuMsPerTransfer(
       strataCpuBefore,
       snapshot(strata.pids),
       options.events / 1000,
     );
+    const strataMachineMs = perThousand(strataMachineBefore, machineBusySeconds(), options.events);
     const loadAfter = loadavg()[0];
     progress.ok(`strata: ${api.eventsPerSecond.toFixed(0)} events/s`);
     const ratio = api.eventsPerSecond / raw.eventsPerSecond;
@@ -83,8 +87,12 @@ async function main(): Promise<number> {
         node: process.version,
       },
       options,
-      raw: { ...raw, cpuMsPer1000Events: rawCpuMs },
-      strata: { ...api, cpuMsPer1000Events: strataCpuMs },
+      raw: { ...raw, cpuMsPer1000Events: rawCpuMs, machineCpuMsPer1000Events: rawMachineMs },
+      strata: {
+        ...api,
+        cpuMsPer1000Events: strataCpuMs,
+        machineCpuMsPer1000Events: strataMachineMs,
+      },
       ratio,
       loadAverage: { before: loadBefore, after: loadAfter },
     };
@@ -103,6 +111,7 @@ async function main(): Promise<number> {
         `CPU ms per 1,000 events: raw client ${rawCpuMs}; strata ${Object.entries(strataCpuMs)
           .map(([app, ms]) => `${app} ${ms}`)
           .join(', ')}`,
+        `machine CPU ms per 1,000 events (all processes, broker and Postgres included): raw ${rawMachineMs ?? '?'}; strata ${strataMachineMs ?? '?'}`,
         `load average (1 min) before/after: ${loadBefore.toFixed(1)} / ${loadAfter.toFixed(1)}`,
         `ratio strata/raw throughput: ${ratio.toFixed(2)}x (target >= 0.8x)`,
         `result: ${file}`,
@@ -114,6 +123,16 @@ async function main(): Promise<number> {
     progress.info('stopping what the benchmark started');
     await stopAll();
   }
+}
+
+/** CPU milliseconds per 1,000 events between two readings of the machine's busy time. */
+function perThousand(
+  before: number | undefined,
+  after: number | undefined,
+  events: number,
+): number | undefined {
+  if (before === undefined || after === undefined) return undefined;
+  return Math.round(((after - before) * 1000 * 1000) / events);
 }
 
 main().then(

@@ -43,3 +43,19 @@ export function cpuMsPerTransfer(
   }
   return result;
 }
+
+/**
+ * Busy CPU seconds of the whole machine so far (all cores, /proc/stat: everything but idle and
+ * iowait): the broker, Postgres and the node share the cores with the measured processes.
+ */
+export function machineBusySeconds(): number | undefined {
+  try {
+    const line = readFileSync('/proc/stat', 'utf8').split('\n')[0] ?? '';
+    const [, ...ticks] = line.trim().split(/\s+/).map(Number);
+    const idle = (ticks[3] ?? 0) + (ticks[4] ?? 0);
+    const total = ticks.slice(0, 8).reduce((sum, n) => sum + n, 0);
+    return (total - idle) / TICKS_PER_SECOND;
+  } catch {
+    return undefined;
+  }
+}
