@@ -6,7 +6,8 @@ import { DEFAULT_GAS_SETTINGS } from '../gas/gas-policy';
 import { LedgerNetwork } from '../networks/ledger-network.entity';
 import type { NetworkSettings } from '../networks/transaction-settings/network-settings';
 import { EvmNode } from '../node/evm-node';
-import type { BroadcastOutcomes } from './broadcast-outcomes';
+import type { NonceAllocator } from '../nonces/nonce-allocator';
+import { BroadcastOutcomes } from './broadcast-outcomes';
 import type { FrozenAccountRelease } from './frozen-account-release';
 import { LedgerTransaction } from './ledger-transaction.entity';
 import type { ReceiptFollower } from './receipt-follower';
@@ -100,11 +101,11 @@ function submitterOver(
     return 1;
   };
   const applied: string[] = [];
-  const outcomes = {
-    apply: async (_em: unknown, _outbox: unknown, tx: LedgerTransaction) => {
-      applied.push(tx.id);
-    },
-  } as unknown as BroadcastOutcomes;
+  // The real bounded retries (retryOrStick), with broadcast answers recorded instead of applied.
+  const outcomes = new BroadcastOutcomes(node, {} as NonceAllocator, new FixedClock(), settings);
+  outcomes.apply = async (_em, _outbox, tx) => {
+    applied.push(tx.id);
+  };
   const signed: string[] = [];
   const signer = {
     signAttempt: async (tx: LedgerTransaction) => {
@@ -206,6 +207,29 @@ describe('TransactionSubmitter.signAccepted isolation', () => {
     expect(txs.map((tx) => tx.status)).toEqual(['signed', 'accepted', 'accepted', 'signed']);
     expect(txs[1].nextCheckAt.getTime()).toBeGreaterThan(NOW.getTime());
     expect(txs[2].nextCheckAt.getTime()).toBeGreaterThan(NOW.getTime());
+  });
+
+  it('a vault that keeps refusing a transaction makes it stuck with an alert after the bounded attempts, with backoff in between', async () => {
+    const txs = [accepted('up', ALICE, 0), accepted('up', ALICE, 1), accepted('up', BOB, 0)];
+    const { submitter, outbox } = submitterOver(txs, { failing: ['up-a1-0'] });
+    await submitter.signAccepted();
+    expect(txs[0]).toMatchObject({ status: 'accepted', attempts: 1 });
+    expect(txs[0].nextCheckAt.getTime()).toBe(NOW.getTime() + 2 * settings.pollIntervalMs);
+    await submitter.signAccepted();
+    expect(txs[0]).toMatchObject({ status: 'accepted', attempts: 2 });
+    expect(txs[0].nextCheckAt.getTime()).toBe(NOW.getTime() + 4 * settings.pollIntervalMs);
+    outbox.length = 0;
+    await submitter.signAccepted(); // the third refusal: settings.maxAttempts = 3
+    expect(txs[0]).toMatchObject({
+      status: 'stuck',
+      attempts: 3,
+      failureReason: 'signing failed: vault unavailable',
+    });
+    // Its successor waits behind it, unsigned; the other account was signed in the first pass.
+    expect(txs.map((tx) => tx.status)).toEqual(['stuck', 'accepted', 'signed']);
+    const topics = outbox.map((row) => (row as { topic: string }).topic);
+    expect(topics).toContain('strata.ledger.transaction-stuck.v1');
+    expect(topics).toContain('strata.ledger.transaction-alert.v1');
   });
 
   it('does not sign above a lower nonce of the account that waits after a failure', async () => {

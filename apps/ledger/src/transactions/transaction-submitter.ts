@@ -3,6 +3,8 @@
  * neither waits for the other). Everything they know is in PostgreSQL, so a restart resumes:
  * - accepted -> signed: signs at the allocated nonce (signed bytes stored before broadcast),
  *   unless the master account froze the account since acceptance (-> failed, nonce released);
+ *   a vault that refuses is retried with backoff a bounded number of times, then `stuck` with an
+ *   alert (the account's later nonces wait behind it, other accounts do not);
  * - signed -> submitted: broadcasts the stored bytes (a repeat is harmless: same hash);
  * - submitted -> mined -> confirmed | failed: polls receipts of every attempt's hash (anvil's
  *   `tx.wait()` can stall), rebroadcasts a dropped transaction, bumps the fee at the same nonce
@@ -130,7 +132,7 @@ export class TransactionSubmitter implements OnApplicationBootstrap, OnApplicati
           continue;
         }
         if (!node) continue;
-        const gas = (context.settings.get(networkId) ?? this.settings).gas;
+        const { gas, maxAttempts } = context.settings.get(networkId) ?? this.settings;
         for (const [key, account] of accounts) {
           const keyId = context.keys.get(key);
           const unread = refusals.get(key);
@@ -147,7 +149,14 @@ export class TransactionSubmitter implements OnApplicationBootstrap, OnApplicati
               await this.signer.signAttempt(tx, keyId, node.chainId, initialFees(node.fees, gas));
               this.transition(tx, 'signed', outbox);
             },
-            holdBack,
+            (held, error) => {
+              holdBack(held, error);
+              // The vault refused this very transaction (those behind it only wait): bounded
+              // retries with backoff, then `stuck` with an alert. A speed-up (or an approved
+              // cancellation) signs it again once the vault does.
+              const reason = `signing failed: ${errorText(error).slice(0, 300)}`;
+              this.outcomes.retryOrStick(outbox, held[0], now, reason, maxAttempts);
+            },
           );
         }
       }
@@ -162,7 +171,7 @@ export class TransactionSubmitter implements OnApplicationBootstrap, OnApplicati
   private holdBack(txs: LedgerTransaction[], error: unknown, now: Date): void {
     const first = txs[0];
     if (!first) return;
-    const text = error instanceof Error ? error.message : String(error);
+    const text = errorText(error);
     this.logger.warn(
       `signing held back ${txs.length} transaction(s) of network ${first.networkId} ` +
         `from ${first.id} (nonce ${first.nonce ?? '-'}): ${text.slice(0, 300)}`,
@@ -310,3 +319,6 @@ export class TransactionSubmitter implements OnApplicationBootstrap, OnApplicati
     return { networks, keys, settings };
   }
 }
+
+const errorText = (error: unknown): string =>
+  error instanceof Error ? error.message : String(error);
