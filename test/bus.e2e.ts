@@ -246,6 +246,45 @@ describe('bus on real Kafka and PostgreSQL', () => {
     expect(await em.count(InboxMessage, { messageId: relevant.id })).toBe(1);
   });
 
+  it('hands a burst of one key to an event-run handler in runs, in order and without inbox rows; a run that fails is processed one by one and only its poison event is dead-lettered', async () => {
+    const owner = await harness.bus('platform-mgmt');
+    const relay = harness.relay(owner);
+    const consumers = harness.consumers(owner, relay, { maxAttempts: 2, initialBackoffMs: 10 });
+    const runs: string[][] = [];
+    consumers.onEventRun(EVENT, payloadSchema, async (_em, events) => {
+      const values = events.map((event) => event.payload.value);
+      if (values.includes('poison')) throw new Error('a poisoned run');
+      runs.push(values);
+    });
+    relay.start();
+    await consumers.start();
+    const producer = await harness.bus('ledger');
+    const deadLetters = await collect(producer, Topics.deadLetter(EVENT));
+    const burst = (values: string[]) =>
+      producer.publish(
+        values.map((value) => ({
+          topic: EVENT,
+          key: 'one-key',
+          envelope: createEnvelope({ type: EVENT, payload: { value } }),
+        })),
+      );
+
+    // One publish call: one record batch, fetched whole; handled in runs, not one by one.
+    const values = Array.from({ length: 120 }, (_, i) => `v${i}`);
+    await burst(values);
+    await eventually(() => runs.flat().length >= values.length, 'every event of the burst');
+    expect(runs.flat()).toEqual(values);
+    expect(runs.length).toBeLessThan(values.length);
+    expect(await harness.orm.em.fork().count(InboxMessage, {})).toBe(0);
+
+    await burst(['a', 'poison', 'b']);
+    await eventually(() => runs.flat().includes('b'), 'the event after the poison one');
+    expect(runs.slice(-2)).toEqual([['a'], ['b']]);
+    await eventually(() => deadLetters.envelopes.length === 1, 'the dead letter');
+    expect(deadLetters.envelopes[0].payload).toMatchObject({ originalTopic: EVENT });
+    await deadLetters.stop();
+  });
+
   it('publishes outbox rows committed while the relay was down once a relay runs again', async () => {
     const em = harness.orm.em.fork();
     await em.transactional(async (tx) => {

@@ -12,7 +12,9 @@ export function groupByKey(messages: KafkaMessage[]): KafkaMessage[][] {
   const groups = new Map<string, KafkaMessage[]>();
   for (const message of messages) {
     const key = message.key?.toString('utf8') ?? '';
-    groups.set(key, [...(groups.get(key) ?? []), message]);
+    const group = groups.get(key);
+    if (group) group.push(message);
+    else groups.set(key, [message]);
   }
   return [...groups.values()];
 }

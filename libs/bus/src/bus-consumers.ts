@@ -28,6 +28,7 @@ import {
   QUERY_CONCURRENCY,
 } from './batch-processing';
 import { processRun, RUN_LIMIT, type RunEntry, type RunPorts, singleCommand } from './command-runs';
+import { EVENT_RUN_LIMIT, type EventRunHandler, processEventRun } from './event-runs';
 import type {
   CommandHandler,
   CommandRunHandler,
@@ -57,9 +58,12 @@ interface Registration {
   consumerName: string;
   schema: z.ZodType;
   handle: (payload: Delivery, envelope: Envelope) => Promise<void>;
-  /** Commands registered with `onCommandRun`: a key's consecutive messages in one go. */
+  /** `onCommandRun`/`onEventRun`: a key's consecutive messages in one go, up to `runLimit`. */
   handleRun?: (deliveries: Delivery[]) => Promise<void>;
+  runLimit?: number;
 }
+
+const keyOf = (delivery: Delivery): string => delivery.message.key?.toString('utf8') ?? '';
 
 const sleep = (ms: number) => new Promise((resolve) => setTimeout(resolve, ms));
 
@@ -112,6 +116,36 @@ export class BusConsumers {
     });
   }
 
+  /**
+   * Like `onEvent` for a handler idempotent by the event's content: a batch's consecutive events
+   * of one key are handed to it together, in one transaction and without an inbox row each (see
+   * event-runs.ts). Alone (a run that failed, a payload that does not parse) an event takes the
+   * `onEvent` path.
+   */
+  onEventRun<P>(topic: string, schema: z.ZodType<P>, handler: EventRunHandler<P>): void {
+    this.register('event', topic, schema, (kafka, envelope) =>
+      this.processTransactional(
+        kafka,
+        envelope,
+        schema,
+        (context) => handler(context.em, [context]),
+        false,
+      ),
+    );
+    const registration = this.registrations[this.registrations.length - 1];
+    registration.runLimit = EVENT_RUN_LIMIT;
+    registration.handleRun = async (deliveries) => {
+      const entries = await this.runEntriesOf(registration, deliveries);
+      if (entries.length === 0) return;
+      const ports = {
+        orm: this.orm,
+        warn: (error: unknown, message: string) =>
+          this.logger.warn({ err: error, topic: registration.topic }, message),
+      };
+      await processEventRun(ports, keyOf(deliveries[0]), entries, schema, handler);
+    };
+  }
+
   onQuery<P, R>(topic: string, schema: z.ZodType<P>, handler: QueryHandler<P, R>): void {
     this.register('query', topic, schema, async (kafka, envelope) => {
       const reply = await this.answerQuery(kafka, envelope, schema, handler);
@@ -160,9 +194,10 @@ export class BusConsumers {
               KEY_CONCURRENCY,
               async (group) => {
                 if (registration.handleRun) {
-                  for (let at = 0; at < group.length; at += RUN_LIMIT) {
+                  const limit = registration.runLimit ?? RUN_LIMIT;
+                  for (let at = 0; at < group.length; at += limit) {
                     if (!payload.isRunning() || payload.isStale()) return;
-                    const run = group.slice(at, at + RUN_LIMIT);
+                    const run = group.slice(at, at + limit);
                     await registration.handleRun(
                       run.map((message) => ({
                         topic: batch.topic,
@@ -252,13 +287,11 @@ export class BusConsumers {
     return `${this.bus.options.app}:${topic}`;
   }
 
-  /** A run of one key's commands: malformed envelopes are dead-lettered one by one first. */
-  private async processRunOf<P, R>(
+  /** A run's envelopes; malformed ones are dead-lettered one by one first. */
+  private async runEntriesOf(
     registration: Registration,
     deliveries: Delivery[],
-    schema: z.ZodType<P>,
-    handler: CommandRunHandler<P, R>,
-  ): Promise<void> {
+  ): Promise<RunEntry[]> {
     const entries: RunEntry[] = [];
     for (const delivery of deliveries) {
       let envelope: Envelope;
@@ -270,8 +303,19 @@ export class BusConsumers {
       }
       entries.push({ envelope, alone: () => registration.handle(delivery, envelope) });
     }
+    return entries;
+  }
+
+  /** A run of one key's commands (see command-runs.ts). */
+  private async processRunOf<P, R>(
+    registration: Registration,
+    deliveries: Delivery[],
+    schema: z.ZodType<P>,
+    handler: CommandRunHandler<P, R>,
+  ): Promise<void> {
+    const entries = await this.runEntriesOf(registration, deliveries);
     if (entries.length === 0) return;
-    const key = deliveries[0].message.key?.toString('utf8') ?? '';
+    const key = keyOf(deliveries[0]);
     const consumer = registration.consumerName;
     const ports: RunPorts = {
       orm: this.orm,

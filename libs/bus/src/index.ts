@@ -9,6 +9,7 @@ export * from './outbox-relay';
 export * from './outbox-pruner';
 export * from './bus-consumers';
 export * from './handlers';
+export type { EventRunHandler, RunEvent } from './event-runs';
 export * from './problems';
 export * from './logger';
 export * from './bus.module';

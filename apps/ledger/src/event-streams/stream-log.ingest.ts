@@ -1,7 +1,8 @@
 /**
  * Fills the stream log from the ledger's own contract-event topic (consumer group
- * `ledger:strata.ledger.contract-event.v1`). Each event is written once per (id, removed) — a
- * redelivered message changes nothing — under one transaction-scoped advisory lock, so
+ * `ledger:strata.ledger.contract-event.v1`), a run of events at a time (`onEventRun`). Each
+ * event is written once per (id, removed) — a redelivered message changes nothing, so no inbox
+ * row is needed — under one transaction-scoped advisory lock, so
  * sequence numbers become visible in order and a stream's position never skips a late commit.
  */
 import { Injectable, type OnModuleInit } from '@nestjs/common';
@@ -10,7 +11,6 @@ import { getAddress } from 'ethers';
 import { BusConsumers } from '@strata/bus';
 import { type ContractEvent, contractEventSchema, EventListenerTopics } from '@strata/contracts';
 import { Clock } from '@strata/runtime';
-import { StreamLogEvent } from './stream-log-event.entity';
 
 /** Any constant: the one lock every log append takes (`pg_advisory_xact_lock`). */
 const STREAM_LOG_LOCK = 0x5354524d;
@@ -23,30 +23,73 @@ export class StreamLogIngest implements OnModuleInit {
   ) {}
 
   onModuleInit(): void {
-    this.consumers.onEvent(
+    // A batch's events of one key in one transaction: one lock and one multi-row insert for up
+    // to EVENT_RUN_LIMIT events (one transaction each kept the log ~100 events/s behind a
+    // listener catching up at thousands per second).
+    this.consumers.onEventRun(
       EventListenerTopics.contractEvent,
       contractEventSchema,
-      ({ em, payload }) => this.append(em, payload),
+      (em, events) =>
+        this.append(
+          em,
+          events.map((event) => event.payload),
+        ),
     );
   }
 
-  async append(em: EntityManager, event: ContractEvent): Promise<void> {
+  async append(em: EntityManager, events: ContractEvent[]): Promise<void> {
+    if (events.length === 0) return;
     await em.execute('select pg_advisory_xact_lock(?)', [STREAM_LOG_LOCK]);
+    const receivedAt = this.clock.now();
+    // Bind parameters, not the ORM's literal escaping of every payload into the SQL text.
     await em
-      .createQueryBuilder(StreamLogEvent)
-      .insert({
-        eventId: event.id,
-        removed: event.removed,
-        networkId: event.networkId,
-        listenerId: event.listenerId,
-        address: getAddress(event.address),
-        signature: event.event?.signature ?? null,
-        blockNumber: Number(event.blockNumber),
-        payload: event,
-        receivedAt: this.clock.now(),
-      })
-      .onConflict(['eventId', 'removed'])
-      .ignore()
+      .getKysely<{ stream_log_event: StreamLogRow }>()
+      .withSchema('ledger')
+      .insertInto('stream_log_event')
+      .values(
+        events.map((event) => ({
+          event_id: event.id,
+          removed: event.removed,
+          network_id: event.networkId,
+          listener_id: event.listenerId,
+          address: checksummed(event.address),
+          signature: event.event?.signature ?? null,
+          block_number: Number(event.blockNumber),
+          payload: JSON.stringify(event),
+          received_at: receivedAt,
+        })),
+      )
+      .onConflict((conflict) => conflict.columns(['event_id', 'removed']).doNothing())
       .execute();
   }
+}
+
+/**
+ * EIP-55 checksummed addresses, remembered: a listener's events come from a handful of contracts,
+ * and ethers' `getAddress` (a keccak per call) took most of an append's CPU.
+ */
+const CHECKSUMMED = new Map<string, string>();
+const CHECKSUMMED_LIMIT = 10_000;
+
+function checksummed(address: string): string {
+  let known = CHECKSUMMED.get(address);
+  if (known === undefined) {
+    known = getAddress(address);
+    if (CHECKSUMMED.size >= CHECKSUMMED_LIMIT) CHECKSUMMED.clear();
+    CHECKSUMMED.set(address, known);
+  }
+  return known;
+}
+
+/** The columns a log append writes (`seq` is the table's own sequence). */
+interface StreamLogRow {
+  event_id: string;
+  removed: boolean;
+  network_id: string;
+  listener_id: string;
+  address: string;
+  signature: string | null;
+  block_number: number;
+  payload: string;
+  received_at: Date;
 }
