@@ -27,6 +27,7 @@ import {
   type Member,
   memberWithRole,
   signingAccount,
+  submitTransfer,
   waitForStatus,
 } from './support/ledger';
 
@@ -100,11 +101,7 @@ describe('a signing account frozen by the master account', () => {
   }
 
   const transfer = (account: string, network = networkId) =>
-    member.tx.submitTransaction({
-      id: network,
-      idempotencyKey: randomUUID(),
-      submitTransaction: { kind: 'transfer', from: account, to: SINK, value: '1' },
-    });
+    submitTransfer(member, network, { from: account, to: SINK, value: '1' });
 
   it('refuses a transaction from the frozen account with a 409 problem and stores nothing', async () => {
     await api.deployMasterAccount({

@@ -6,7 +6,6 @@
  * or submitted), and once A answers again they are confirmed exactly once each, at consecutive
  * nonces, with no gap on chain.
  */
-import { randomUUID } from 'node:crypto';
 import { LedgerTransactionTopics } from '@strata/contracts';
 import type { LedgerTransaction } from '@strata/sdk';
 import { jsonRpc, type PrivateAnvil, runningApp } from '@strata/testing';
@@ -19,6 +18,7 @@ import {
   type Member,
   memberWithRole,
   signingAccount,
+  submitTransfer,
   waitForStatus,
 } from './support/ledger';
 
@@ -66,11 +66,7 @@ describe('a network whose node stops answering', () => {
   });
 
   const transfer = (network: string, from: string) =>
-    member.tx.submitTransaction({
-      id: network,
-      idempotencyKey: randomUUID(),
-      submitTransaction: { kind: 'transfer', from, to: SINK, value: '1' },
-    });
+    submitTransfer(member, network, { from, to: SINK, value: '1' });
 
   /** The ledger's count of broadcasts of `networkId` that waited for its node. */
   const broadcastFailures = async (networkId: string): Promise<number> => {

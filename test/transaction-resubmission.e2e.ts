@@ -3,7 +3,6 @@
  * a dropped transaction is broadcast again, and one not mined within the fee-bump timeout is
  * replaced at the same nonce with a higher fee, and the replacement is what gets mined.
  */
-import { randomUUID } from 'node:crypto';
 import { jsonRpc, type PrivateAnvil, startPrivateAnvil } from '@strata/testing';
 import { apiAs } from './support/api';
 import { eventually } from './support/eventually';
@@ -12,6 +11,7 @@ import {
   type Member,
   memberWithRole,
   signingAccount,
+  submitTransfer,
   waitForStatus,
 } from './support/ledger';
 
@@ -42,18 +42,14 @@ describe('ledger resubmission with mining paused', () => {
     await anvil?.stop();
   });
 
-  const submitTransfer = (value: string) =>
-    alice.tx.submitTransaction({
-      id: networkId,
-      idempotencyKey: randomUUID(),
-      submitTransaction: { kind: 'transfer', from: account, to: SINK, value },
-    });
+  const transferOf = (value: string) =>
+    submitTransfer(alice, networkId, { from: account, to: SINK, value });
 
   const inPool = (hash: string) =>
     jsonRpc<PoolTransaction | null>(anvil.rpcUrl, 'eth_getTransactionByHash', [hash]);
 
   it('broadcasts a transaction again when the node drops it from its pool', async () => {
-    const accepted = await submitTransfer('1');
+    const accepted = await transferOf('1');
     const submitted = await waitForStatus(alice, networkId, accepted.id, ['submitted']);
     const hash = submitted.hash ?? '';
     expect(await inPool(hash)).not.toBeNull();
@@ -68,7 +64,7 @@ describe('ledger resubmission with mining paused', () => {
   });
 
   it('replaces a transaction not mined within the timeout at the same nonce with a higher fee', async () => {
-    const accepted = await submitTransfer('2');
+    const accepted = await transferOf('2');
     const first = await waitForStatus(alice, networkId, accepted.id, ['submitted']);
     const original = (await inPool(first.hash ?? '')) as PoolTransaction;
 

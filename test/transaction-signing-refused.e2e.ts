@@ -20,6 +20,7 @@ import {
   type Member,
   memberWithRole,
   signingAccount,
+  submitTransfer,
   waitForStatus,
 } from './support/ledger';
 
@@ -54,11 +55,7 @@ describe('a transaction whose key the vault refuses', () => {
   });
 
   const transfer = (from: string, value: string) =>
-    alice.tx.submitTransaction({
-      id: networkId,
-      idempotencyKey: randomUUID(),
-      submitTransaction: { kind: 'transfer', from, to: SINK, value },
-    });
+    submitTransfer(alice, networkId, { from, to: SINK, value });
 
   /** Points the account's key at another vault (or back at the ledger's own). */
   const moveKey = async (address: string, custody: string): Promise<void> => {

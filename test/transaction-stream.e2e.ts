@@ -3,7 +3,6 @@
  * lifecycle order, only to its own organisation, and a reconnect with Last-Event-ID replays
  * what followed that event.
  */
-import { randomUUID } from 'node:crypto';
 import type { LedgerTransaction } from '@strata/sdk';
 import { apiAs, gatewayUrl } from './support/api';
 import { eventually } from './support/eventually';
@@ -12,6 +11,7 @@ import {
   type Member,
   memberWithRole,
   signingAccount,
+  submitTransfer,
   waitForStatus,
 } from './support/ledger';
 import { openSse, type SseStream } from './support/sse';
@@ -58,10 +58,10 @@ describe('transaction status stream (SSE)', () => {
     const outsider = await open(carol);
     expect(outsider.status).toBe(200);
 
-    const accepted = await alice.tx.submitTransaction({
-      id: networkId,
-      idempotencyKey: randomUUID(),
-      submitTransaction: { kind: 'transfer', from: account, to: SINK, value: '5' },
+    const accepted = await submitTransfer(alice, networkId, {
+      from: account,
+      to: SINK,
+      value: '5',
     });
     await waitForStatus(alice, networkId, accepted.id, ['confirmed']);
     const events = await eventually(() => {

@@ -107,6 +107,19 @@ export async function signingAccount(
   return account.address;
 }
 
+/** Submits a value transfer of `value` wei from `from` to `to` (a fresh idempotency key). */
+export function submitTransfer(
+  member: Member,
+  networkId: string,
+  transfer: { from: string; to: string; value: string },
+): Promise<LedgerTransaction> {
+  return member.tx.submitTransaction({
+    id: networkId,
+    idempotencyKey: randomUUID(),
+    submitTransaction: { kind: 'transfer', ...transfer },
+  });
+}
+
 export async function waitForStatus(
   member: Member,
   networkId: string,
