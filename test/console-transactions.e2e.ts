@@ -2,7 +2,8 @@
  * The console's transaction panel in a real browser (gateway on 3010, see docs/console.md), on a
  * private anvil so pausing its mining disturbs no other test: an institution administrator sends
  * a value transfer with the panel's form (a malformed address is refused under its field, a double
- * click sends once), sees it confirmed and finds it with the status filter; with mining paused
+ * click sends once), sees it turn confirmed live (the panel follows the status stream) and finds
+ * it with the status filter; with mining paused
  * she sees a second transfer (sent through the API) pending, speeds it up and requests its
  * cancellation (her own approval is refused with the API's problem); a second
  * institution administrator of the same organisation approves the cancellation in his browser,
@@ -99,6 +100,11 @@ describe('console transactions', () => {
       const statusFilter = panel.getByLabel('Status');
 
       await withScreenshotOnFailure(page, 'transactions-send-and-confirm', async () => {
+        // The panel follows the status stream before anything is sent.
+        await panel
+          .getByTestId('transactions-live')
+          .filter({ hasText: /^Live$/ })
+          .waitFor();
         await panel.getByLabel('From signing account').selectOption(account);
         await panel.getByLabel('To address').fill('0x12');
         await panel.getByLabel('Value (wei)').fill('5');
@@ -117,9 +123,12 @@ describe('console transactions', () => {
         expect(sent.map((tx) => [tx.kind, tx.to?.toLowerCase(), tx.value])).toEqual([
           ['transfer', SINK, '5'],
         ]);
+        // Followed live: the row reaches confirmed without a Refresh.
+        await rowOf(page, sent[0].id)
+          .getByTestId('transaction-status')
+          .filter({ hasText: 'confirmed' })
+          .waitFor();
         const confirmed = await waitForStatus(alice, networkId, sent[0].id, ['confirmed']);
-
-        await showsStatus(page, confirmed.id, 'confirmed');
         const row = rowOf(page, confirmed.id);
         expect(await row.textContent()).toContain(account);
         expect(await row.getByRole('button').count()).toBe(0);

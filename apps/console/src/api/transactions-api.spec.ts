@@ -2,7 +2,7 @@
 import fc from 'fast-check';
 import { TRANSACTION_STATUSES, transactionSchema } from '@strata/contracts';
 import { LedgerTransactionFromJSON } from '@strata/sdk';
-import { REPLACEABLE_STATUSES, toLedgerTransaction } from './transactions-api';
+import { REPLACEABLE_STATUSES, toLedgerTransaction, transactionOf } from './transactions-api';
 
 const transaction = {
   id: '5b2f6f0e-8a37-4b53-9a55-6c2f4d8b1a10',
@@ -63,5 +63,22 @@ describe('transactions API model', () => {
 
   it('offers interventions only while the nonce is not settled', () => {
     expect([...REPLACEABLE_STATUSES].sort()).toEqual(['accepted', 'signed', 'stuck', 'submitted']);
+  });
+});
+
+describe('a transaction status stream frame', () => {
+  it('carries the transaction as the list shows it', () => {
+    expect(transactionOf(JSON.stringify(transaction))).toEqual(transaction);
+  });
+
+  it('is skipped, never thrown, when it is not a transaction', () => {
+    fc.assert(
+      fc.property(fc.oneof(fc.string(), fc.json()), (data) => {
+        const tx = transactionOf(data);
+        if (tx !== undefined) expect(transactionSchema.safeParse(tx).success).toBe(true);
+      }),
+    );
+    expect(transactionOf('{"id":"x"}')).toBeUndefined();
+    expect(transactionOf('not json')).toBeUndefined();
   });
 });

@@ -5,6 +5,8 @@
  */
 import {
   type Configuration,
+  instanceOfLedgerTransaction,
+  LedgerTransactionFromJSON,
   type LedgerTransaction as SdkTransaction,
   type SigningAccount as SdkSigningAccount,
   TransactionsApi,
@@ -17,6 +19,17 @@ import type {
   TransactionStatus,
 } from '@strata/contracts';
 import { toPage } from './sdk-models';
+import { followEventStream } from './event-stream-follow';
+
+/** What the console does with a network's transaction status stream. */
+export interface TransactionFollowHandlers {
+  /** A status change of one of the caller's transactions on the network. */
+  onStatus(tx: LedgerTransaction): void;
+  /** Events may have been missed (a reconnection the gateway could not resume): reload. */
+  onResync(): void;
+  /** Whether the stream is connected right now. */
+  onLive(live: boolean): void;
+}
 
 export interface TransactionsConsoleApi {
   list(
@@ -42,6 +55,8 @@ export interface TransactionsConsoleApi {
     idempotencyKey: string,
   ): Promise<void>;
   approveCancel(networkId: string, txId: string, idempotencyKey: string): Promise<void>;
+  /** Follows the network's status stream until the returned function is called. */
+  follow(networkId: string, handlers: TransactionFollowHandlers): () => void;
 }
 
 const iso = (value: Date | string): string => (value instanceof Date ? value.toISOString() : value);
@@ -153,5 +168,40 @@ export function createTransactionsApi(
           approveTransactionCancel: {},
         });
       }),
+    follow: (id, handlers) =>
+      followEventStream(
+        `${configuration.basePath}/api/v1/networks/${encodeURIComponent(id)}/transactions/stream`,
+        tokenOf(configuration),
+        {
+          onLive: (live) => handlers.onLive(live),
+          onEvent: (type, data) => {
+            if (type === 'resync') handlers.onResync();
+            const tx = type === 'transaction-status' ? transactionOf(data) : undefined;
+            if (tx) handlers.onStatus(tx);
+          },
+        },
+      ),
+  };
+}
+
+/** The transaction a stream frame carries, or undefined when it is not one (skipped). */
+export function transactionOf(data: string): LedgerTransaction | undefined {
+  let json: unknown;
+  try {
+    json = JSON.parse(data);
+  } catch {
+    return undefined;
+  }
+  if (typeof json !== 'object' || json === null || !instanceOfLedgerTransaction(json)) {
+    return undefined;
+  }
+  return toLedgerTransaction(LedgerTransactionFromJSON(json));
+}
+
+/** The bearer token the SDK's configuration would send. */
+function tokenOf(configuration: Configuration): () => Promise<string> {
+  return async () => {
+    const token = configuration.accessToken;
+    return token ? await token() : '';
   };
 }

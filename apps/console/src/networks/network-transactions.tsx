@@ -1,14 +1,16 @@
 /**
  * A network's transactions of the caller's organisation, newest first, 20 a page, filtered by
- * status, with a Refresh button to follow them, and the interventions an institution
- * administrator may make on a pending or stuck one (see transaction-interventions.ts).
+ * status, and the interventions an institution administrator may make on a pending or stuck one
+ * (see transaction-interventions.ts). The page follows the status stream live: a shown row takes
+ * each status change as it comes, a transaction not on the page (or leaving the filter) reloads
+ * it; Refresh reloads on demand.
  */
 import {
   type LedgerTransaction,
   TRANSACTION_STATUSES,
   type TransactionStatus,
 } from '@strata/contracts';
-import { useCallback, useState } from 'react';
+import { useCallback, useEffect, useRef, useState } from 'react';
 import { useConsoleApi } from '../api/api-context';
 import { REPLACEABLE_STATUSES } from '../api/transactions-api';
 import { useApiResult } from '../api/use-api-result';
@@ -71,6 +73,11 @@ export function NetworkTransactions(props: { networkId: string }) {
   const { result, reload } = useApiResult(load);
   const act = useTransactionInterventions(props.networkId, reload);
   const page = result.data;
+  const { live, latest } = useLiveStatuses(props.networkId, page?.items, status, reload);
+  const fresher = (tx: LedgerTransaction): LedgerTransaction => {
+    const update = latest.get(tx.id);
+    return update && update.updatedAt >= tx.updatedAt ? update : tx;
+  };
   const isAdmin = user.roles.includes('institution-admin');
   const canIntervene = (tx: LedgerTransaction) =>
     isAdmin && REPLACEABLE_STATUSES.includes(tx.status);
@@ -79,6 +86,9 @@ export function NetworkTransactions(props: { networkId: string }) {
     <section aria-labelledby="transactions-title" data-testid="network-transactions">
       <div className="page-heading">
         <h2 id="transactions-title">Transactions{page && ` (${page.total})`}</h2>
+        <span className="muted" data-testid="transactions-live">
+          {live ? 'Live' : 'Not live (reconnecting)'}
+        </span>
         <button type="button" className="button-secondary" onClick={reload}>
           Refresh transactions
         </button>
@@ -123,7 +133,7 @@ export function NetworkTransactions(props: { networkId: string }) {
               </tr>
             </thead>
             <tbody>
-              {page.items.map((tx) => (
+              {page.items.map(fresher).map((tx) => (
                 <tr key={tx.id} data-transaction-id={tx.id}>
                   <td data-testid="transaction-status">
                     {tx.status}
@@ -151,4 +161,44 @@ export function NetworkTransactions(props: { networkId: string }) {
       )}
     </section>
   );
+}
+
+/**
+ * Follows the network's status stream: the latest status event of each transaction, whether the
+ * stream is connected, and a (debounced) reload when the page cannot show an event by itself.
+ */
+function useLiveStatuses(
+  networkId: string,
+  shown: readonly LedgerTransaction[] | undefined,
+  status: TransactionStatus | '',
+  reload: () => void,
+): { live: boolean; latest: ReadonlyMap<string, LedgerTransaction> } {
+  const api = useConsoleApi();
+  const [live, setLive] = useState(false);
+  const [latest, setLatest] = useState<ReadonlyMap<string, LedgerTransaction>>(new Map());
+  // Read by the stream's handlers without following it again on every page or filter change.
+  const view = useRef({ shown, status });
+  view.current = { shown, status };
+  useEffect(() => {
+    let timer: ReturnType<typeof setTimeout> | undefined;
+    const reloadSoon = () => {
+      clearTimeout(timer);
+      timer = setTimeout(reload, 300);
+    };
+    const stop = api.transactions.follow(networkId, {
+      onStatus: (tx) => {
+        setLatest((known) => new Map(known).set(tx.id, tx));
+        const { shown: rows, status: filter } = view.current;
+        const onPage = rows?.some((row) => row.id === tx.id) ?? false;
+        if (!onPage || (filter && tx.status !== filter)) reloadSoon();
+      },
+      onResync: reloadSoon,
+      onLive: setLive,
+    });
+    return () => {
+      clearTimeout(timer);
+      stop();
+    };
+  }, [api, networkId, reload]);
+  return { live, latest };
 }
