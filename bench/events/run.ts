@@ -108,6 +108,7 @@ async function main(): Promise<number> {
         row('raw', raw),
         row('strata', api),
         `raw: ${raw.getLogsSeconds.toFixed(2)} s of it in eth_getLogs; strata: listener created in ${api.createSeconds.toFixed(2)} s, ${api.messages} messages consumed (with duplicates)`,
+        `strata: ${api.streamLogged} of the events already in the stream log (event streams) when the checkpoint passed the last block`,
         `CPU ms per 1,000 events: raw client ${rawCpuMs}; strata ${Object.entries(strataCpuMs)
           .map(([app, ms]) => `${app} ${ms}`)
           .join(', ')}`,

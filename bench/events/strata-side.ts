@@ -10,6 +10,7 @@
  */
 import { randomUUID } from 'node:crypto';
 import { Kafka, logLevel } from 'kafkajs';
+import { Client } from 'pg';
 import { EventListenerTopics } from '@strata/contracts';
 import type { EmittedEvents } from './emit';
 import { topicReady } from './raw-side';
@@ -23,6 +24,11 @@ export interface StrataResult {
   messages: number;
   /** From the create request until the gateway answered (command round trip to the ledger). */
   createSeconds: number;
+  /**
+   * Events in the ledger's stream log (what event streams deliver from) when the clock stopped:
+   * it is fed from Kafka beside the sync, in the same process, and catches up afterwards.
+   */
+  streamLogged: number;
 }
 
 export async function runStrataSide(
@@ -57,8 +63,29 @@ export async function runStrataSide(
   const createSeconds = (performance.now() - started) / 1000;
   await checkpointPassed(target, String(listener.id), emitted.toBlock);
   const seconds = (performance.now() - started) / 1000;
+  const streamLogged = await streamLogCount(target.databaseUrl);
   const { events, messages } = await consumeAll(kafka, topic, expected);
-  return { events, seconds, eventsPerSecond: events / seconds, messages, createSeconds };
+  return {
+    events,
+    seconds,
+    eventsPerSecond: events / seconds,
+    messages,
+    createSeconds,
+    streamLogged,
+  };
+}
+
+async function streamLogCount(databaseUrl: string): Promise<number> {
+  const db = new Client({ connectionString: databaseUrl });
+  await db.connect();
+  try {
+    const { rows } = await db.query<{ count: string }>(
+      'select count(*) from ledger.stream_log_event',
+    );
+    return Number(rows[0]?.count ?? 0);
+  } finally {
+    await db.end();
+  }
 }
 
 /** Polls the listener through the API until its checkpoint is past `lastBlock`. */

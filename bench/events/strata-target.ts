@@ -30,6 +30,8 @@ export interface EventsTarget {
   topicPrefix: string;
   /** Process id of each app the benchmark started, by app name. */
   pids: Record<string, number>;
+  /** The run's database (the apps' schemas). */
+  databaseUrl: string;
   close(options: { keepDatabase: boolean }): Promise<void>;
 }
 
@@ -149,6 +151,7 @@ export async function startEventsTarget(options: {
       kafkaBrokers: stack.kafkaBrokers.split(','),
       topicPrefix,
       pids: Object.fromEntries(running.map((app) => [app.name, app.pid])),
+      databaseUrl,
       close,
     };
   } catch (error) {
