@@ -8,7 +8,7 @@
  */
 import { createHmac, randomUUID } from 'node:crypto';
 import type { Contract } from 'ethers';
-import { jsonRpc, type PrivateAnvil, startPrivateAnvil } from '@strata/testing';
+import { jsonRpc, type PrivateAnvil, runningApp, startPrivateAnvil } from '@strata/testing';
 import type { StreamDelivery } from '@strata/contracts';
 import { apiAs, type Api, raw, type RawResponse } from './support/api';
 import { eventually } from './support/eventually';
@@ -166,6 +166,18 @@ describe('event streams, end to end', () => {
     }
     expect(await read(`${streams()}/${stream.id}/dead-letters`)).toMatchObject({ total: 0 });
     expect(await read(`${streams()}/${stream.id}`)).toMatchObject({ attempts: 0, lastError: null });
+    // The stream log's figures for operators: what it took and how far behind publication.
+    const metrics = await (await fetch(`${runningApp('ledger').url}/metrics`)).text();
+    const value = (name: string) =>
+      Number(
+        metrics
+          .split('\n')
+          .find((line) => line.startsWith(`${name}{`) || line.startsWith(`${name} `))
+          ?.split(' ')
+          .pop(),
+      );
+    expect(value('strata_event_stream_log_events_total')).toBeGreaterThanOrEqual(40);
+    expect(value('strata_event_stream_log_delay_seconds')).toBeGreaterThanOrEqual(0);
   });
 
   it('dead-letters the events of a receiver that always fails without blocking another stream, and re-drives them', async () => {

@@ -11,6 +11,7 @@ import { getAddress } from 'ethers';
 import { BusConsumers } from '@strata/bus';
 import { type ContractEvent, contractEventSchema, EventListenerTopics } from '@strata/contracts';
 import { Clock } from '@strata/runtime';
+import { EventStreamMetrics } from './event-stream.metrics';
 
 /** Any constant: the one lock every log append takes (`pg_advisory_xact_lock`). */
 const STREAM_LOG_LOCK = 0x5354524d;
@@ -20,6 +21,7 @@ export class StreamLogIngest implements OnModuleInit {
   constructor(
     private readonly consumers: BusConsumers,
     private readonly clock: Clock,
+    private readonly metrics: EventStreamMetrics,
   ) {}
 
   onModuleInit(): void {
@@ -29,11 +31,15 @@ export class StreamLogIngest implements OnModuleInit {
     this.consumers.onEventRun(
       EventListenerTopics.contractEvent,
       contractEventSchema,
-      (em, events) =>
-        this.append(
+      async (em, events) => {
+        await this.append(
           em,
           events.map((event) => event.payload),
-        ),
+        );
+        const newest = events[events.length - 1];
+        if (newest)
+          this.metrics.logTook(events.length, newest.envelope.occurredAt, this.clock.now());
+      },
     );
   }
 
