@@ -8,7 +8,12 @@ import { mkdirSync, writeFileSync } from 'node:fs';
 import { cpus, loadavg, totalmem } from 'node:os';
 import { join, resolve } from 'node:path';
 import { createProgress, type PrivateAnvil, startPrivateAnvil } from '@strata/testing';
-import { cpuMsPerTransfer, machineBusySeconds, snapshot } from '../transactions/process-cpu';
+import {
+  busyMsPer,
+  cpuMsPerTransfer,
+  machineBusySeconds,
+  snapshot,
+} from '../transactions/process-cpu';
 import { emitFixtureEvents } from './emit';
 import { HELP, parseEventBenchOptions } from './options';
 import { runRawSide } from './raw-side';
@@ -56,7 +61,7 @@ async function main(): Promise<number> {
       emitted,
     );
     const rawCpu = process.cpuUsage(rawCpuBefore);
-    const rawMachineMs = perThousand(rawMachineBefore, machineBusySeconds(), options.events);
+    const rawMachineMs = busyMsPer(rawMachineBefore, machineBusySeconds(), options.events / 1000);
     // CPU per 1,000 events: the raw client (this process) vs. Strata's apps. On a shared machine
     // throughput follows the load; CPU per event much less.
     const rawCpuMs = Math.round((rawCpu.user + rawCpu.system) / options.events);
@@ -72,7 +77,11 @@ async function main(): Promise<number> {
       snapshot(strata.pids),
       options.events / 1000,
     );
-    const strataMachineMs = perThousand(strataMachineBefore, machineBusySeconds(), options.events);
+    const strataMachineMs = busyMsPer(
+      strataMachineBefore,
+      machineBusySeconds(),
+      options.events / 1000,
+    );
     const loadAfter = loadavg()[0];
     progress.ok(`strata: ${api.eventsPerSecond.toFixed(0)} events/s`);
     const ratio = api.eventsPerSecond / raw.eventsPerSecond;
@@ -124,16 +133,6 @@ async function main(): Promise<number> {
     progress.info('stopping what the benchmark started');
     await stopAll();
   }
-}
-
-/** CPU milliseconds per 1,000 events between two readings of the machine's busy time. */
-function perThousand(
-  before: number | undefined,
-  after: number | undefined,
-  events: number,
-): number | undefined {
-  if (before === undefined || after === undefined) return undefined;
-  return Math.round(((after - before) * 1000 * 1000) / events);
 }
 
 main().then(

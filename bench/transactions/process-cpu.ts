@@ -59,3 +59,13 @@ export function machineBusySeconds(): number | undefined {
     return undefined;
   }
 }
+
+/** Busy CPU milliseconds per unit of work between two `machineBusySeconds` readings. */
+export function busyMsPer(
+  before: number | undefined,
+  after: number | undefined,
+  units: number,
+): number | undefined {
+  if (before === undefined || after === undefined || units <= 0) return undefined;
+  return Math.round(((after - before) * 1000 * 10) / units) / 10;
+}

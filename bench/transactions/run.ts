@@ -9,7 +9,7 @@ import { join, resolve } from 'node:path';
 import { createProgress, type PrivateAnvil, startPrivateAnvil } from '@strata/testing';
 import type { SideResult } from './latency';
 import { HELP, parseTransactionBenchOptions } from './options';
-import { cpuMsPerTransfer, snapshot } from './process-cpu';
+import { busyMsPer, cpuMsPerTransfer, machineBusySeconds, snapshot } from './process-cpu';
 import { runRawSide } from './raw-side';
 import { formatStages, transferStages } from './stages';
 import { runStrataSide } from './strata-side';
@@ -41,17 +41,20 @@ async function main(): Promise<number> {
     progress.ok(`fresh anvil on ${anvil.rpcUrl}`);
     strata = await startTransactionsTarget({ ...options, rpcUrl: anvil.rpcUrl, progress });
     progress.info(`raw: ${options.count} presigned transfers, ${options.concurrency} in flight`);
+    const rawMachineBefore = machineBusySeconds();
     const raw = await runRawSide(
       anvil.rpcUrl,
       options.count,
       options.concurrency,
       options.accounts,
     );
+    const rawMachineMs = busyMsPer(rawMachineBefore, machineBusySeconds(), options.count);
     progress.ok(`raw: ${raw.transactionsPerSecond.toFixed(0)} tx/s`);
     progress.info(
       `strata: ${options.count} transfers through the API, ${options.concurrency} in flight`,
     );
     const cpuBefore = snapshot(strata.pids);
+    const strataMachineBefore = machineBusySeconds();
     const api = await runStrataSide(
       strata.gatewayUrl,
       strata.token,
@@ -62,6 +65,7 @@ async function main(): Promise<number> {
     );
     progress.ok(`strata: ${api.transactionsPerSecond.toFixed(0)} tx/s`);
     const cpuPerTransferMs = cpuMsPerTransfer(cpuBefore, snapshot(strata.pids), options.count);
+    const strataMachineMs = busyMsPer(strataMachineBefore, machineBusySeconds(), options.count);
     const stages = await transferStages(strata.databaseUrl);
     const ratio = api.transactionsPerSecond / raw.transactionsPerSecond;
     const at = new Date();
@@ -75,8 +79,8 @@ async function main(): Promise<number> {
         node: process.version,
       },
       options,
-      raw,
-      strata: { ...api, cpuPerTransferMs, stages },
+      raw: { ...raw, machineCpuMsPerTransfer: rawMachineMs },
+      strata: { ...api, cpuPerTransferMs, machineCpuMsPerTransfer: strataMachineMs, stages },
       ratio,
       loadAverage: loadavg(),
     };
@@ -97,6 +101,7 @@ async function main(): Promise<number> {
           .join(', ')}; load average ${loadavg()
           .map((l) => l.toFixed(1))
           .join(' ')} on ${cpus().length} cores`,
+        `machine CPU per transfer (ms, all processes: broker, PostgreSQL, anvil and this client included): raw ${rawMachineMs ?? '?'}; strata ${strataMachineMs ?? '?'}`,
         formatStages(stages),
         `result: ${file}`,
         '',
