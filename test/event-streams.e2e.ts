@@ -210,7 +210,10 @@ describe('event streams, end to end', () => {
     const letters = await eventually(
       async () => {
         const page = await read(`${streams()}/${dead.id}/dead-letters?limit=100`);
-        return (page.total as number) >= 5 ? page : undefined;
+        // The page's items and its total are two reads: wait until both show the five.
+        return (page.items as unknown[]).length >= 5 && (page.total as number) >= 5
+          ? page
+          : undefined;
       },
       'five dead letters',
       120_000,
