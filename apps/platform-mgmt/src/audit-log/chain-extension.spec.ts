@@ -1,8 +1,8 @@
-import { randomUUID } from 'node:crypto';
+import { createHash, randomUUID } from 'node:crypto';
 import fc from 'fast-check';
 import { canonicalJson } from './canonical-json';
-import { extendChain, type IncomingEvent, linkHash } from './chain-extension';
-import { entryHash, firstChainFault, GENESIS_HASH } from './hash-chain';
+import { extendChain, type IncomingEvent } from './chain-extension';
+import { entryHash, firstChainFault, GENESIS_HASH, linkHash } from './hash-chain';
 
 const TOPIC = 'strata.platform-mgmt.organisation-registered.v1';
 /** Any UTF-16 text, escapes and lone surrogates included. */
@@ -20,7 +20,7 @@ const asChained = (entries: ReturnType<typeof extendChain>['entries']) =>
   entries.map((entry) => ({ ...entry, event: JSON.parse(entry.event) as unknown }));
 
 describe('extending the audit hash chain by a batch', () => {
-  it('hashes a link exactly as entryHash does over the parsed canonical event', () => {
+  it('hashes a link as the documented format (SHA-256 of the JCS of the whole link), from the canonical event or from the parsed one', () => {
     fc.assert(
       fc.property(
         fc.dictionary(text, fc.jsonValue({ stringUnit: 'binary' })),
@@ -30,14 +30,18 @@ describe('extending the audit hash chain by a batch', () => {
         text,
         (event, topic, eventId, sequence, previousHash) => {
           const canonicalEvent = canonicalJson(event);
+          const parsed = JSON.parse(canonicalEvent) as unknown;
+          const documented = createHash('sha256')
+            .update(
+              canonicalJson({ sequence, topic, eventId, event: parsed, previousHash }),
+              'utf8',
+            )
+            .digest('hex');
           expect(linkHash({ sequence, topic, eventId, canonicalEvent, previousHash })).toBe(
-            entryHash({
-              sequence,
-              topic,
-              eventId,
-              event: JSON.parse(canonicalEvent) as unknown,
-              previousHash,
-            }),
+            documented,
+          );
+          expect(entryHash({ sequence, topic, eventId, event: parsed, previousHash })).toBe(
+            documented,
           );
         },
       ),

@@ -4,8 +4,8 @@
  * in batch order, and the chain's new head. The entries are exactly what one-at-a-time appends
  * would have produced (hash-chain.ts's format over the event's canonical JSON).
  */
-import { createHash } from 'node:crypto';
 import { canonicalJson } from './canonical-json';
+import { linkHash } from './hash-chain';
 import { scopeOf } from './event-scope';
 
 export interface IncomingEvent {
@@ -47,25 +47,6 @@ export interface ChainExtension {
 
 /** Postgres answers uuids in lower case; envelopes may spell them either way. */
 export const eventKey = (eventId: string): string => eventId.toLowerCase();
-
-/**
- * hash-chain.ts' entryHash of the link whose event's canonical JSON is already known: JCS sorts
- * the link's keys (event, eventId, previousHash, sequence, topic) and embeds the event's own
- * canonical form, so the event is neither parsed back nor canonicalised a second time.
- */
-export function linkHash(link: {
-  sequence: number;
-  topic: string;
-  eventId: string;
-  canonicalEvent: string;
-  previousHash: string;
-}): string {
-  const text =
-    `{"event":${link.canonicalEvent},"eventId":${canonicalJson(link.eventId)}` +
-    `,"previousHash":${canonicalJson(link.previousHash)}` +
-    `,"sequence":${canonicalJson(link.sequence)},"topic":${canonicalJson(link.topic)}}`;
-  return createHash('sha256').update(text, 'utf8').digest('hex');
-}
 
 /**
  * The entries that `events` add after `head`. `recorded` maps the (lower-case) ids of events

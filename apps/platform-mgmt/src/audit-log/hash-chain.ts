@@ -34,9 +34,26 @@ export const isRedacted = (entry: ChainedEntry | RedactedEntry): entry is Redact
 
 export function entryHash(link: ChainLink): string {
   const { sequence, topic, eventId, event, previousHash } = link;
-  return createHash('sha256')
-    .update(canonicalJson({ sequence, topic, eventId, event, previousHash }), 'utf8')
-    .digest('hex');
+  return linkHash({ sequence, topic, eventId, canonicalEvent: canonicalJson(event), previousHash });
+}
+
+/**
+ * The same hash over the event's canonical JSON as already known (the appender has it): JCS sorts
+ * the link's keys (event, eventId, previousHash, sequence, topic) and embeds the event's own
+ * canonical form, so the event is neither parsed back nor canonicalised a second time.
+ */
+export function linkHash(link: {
+  sequence: number;
+  topic: string;
+  eventId: string;
+  canonicalEvent: string;
+  previousHash: string;
+}): string {
+  const text =
+    `{"event":${link.canonicalEvent},"eventId":${canonicalJson(link.eventId)}` +
+    `,"previousHash":${canonicalJson(link.previousHash)}` +
+    `,"sequence":${canonicalJson(link.sequence)},"topic":${canonicalJson(link.topic)}}`;
+  return createHash('sha256').update(text, 'utf8').digest('hex');
 }
 
 export type ChainFault =
