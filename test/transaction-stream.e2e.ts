@@ -1,7 +1,8 @@
 /**
  * The status stream (SSE) of a network's transactions: a submitted transfer's changes arrive in
- * lifecycle order, only to its own organisation, and a reconnect with Last-Event-ID replays
- * what followed that event.
+ * lifecycle order, only to its own organisation; a reconnect with Last-Event-ID replays what
+ * followed that event, and one with a cursor this instance does not hold (another instance's,
+ * or its own before a restart) is caught up from the ledger.
  */
 import type { LedgerTransaction } from '@strata/sdk';
 import { apiAs, gatewayUrl } from './support/api';
@@ -75,8 +76,8 @@ describe('transaction status stream (SSE)', () => {
       'mined',
       'confirmed',
     ]);
-    const ids = events.map((e) => Number(e.id));
-    expect([...ids].sort((a, b) => a - b)).toEqual(ids);
+    const seqs = events.map((e) => Number(e.id?.split('.')[1]));
+    expect([...seqs].sort((a, b) => a - b)).toEqual(seqs);
     expect(statusesOf(outsider, accepted.id)).toEqual([]);
 
     const resumed = await open(alice, { 'last-event-id': String(events[0].id) });
@@ -85,7 +86,56 @@ describe('transaction status stream (SSE)', () => {
       return seen.length >= 4 ? seen : undefined;
     }, 'the replay after Last-Event-ID');
     expect(replayed.map((e) => e.tx.status)).toEqual(['signed', 'submitted', 'mined', 'confirmed']);
+    expect(resumed.frames.some((f) => f.event === 'resync')).toBe(false);
+
+    // The same position as written by another gateway instance: this one catches the client up
+    // from the ledger with the transaction's current state.
+    const [, seq, watermark] = (events[0].id ?? '').split('.');
+    const elsewhere = await open(alice, { 'last-event-id': `0badcafe.${seq}.${watermark}` });
+    const caughtUp = await eventually(() => {
+      const ready = elsewhere.frames.findIndex((f) => f.event === 'ready');
+      return ready >= 0 ? elsewhere.frames.slice(0, ready + 1) : undefined;
+    }, 'the catch-up from the ledger');
+    expect(caughtUp.some((f) => f.event === 'resync')).toBe(false);
+    const current = caughtUp
+      .filter((f) => f.event === 'transaction-status')
+      .map((f) => JSON.parse(f.data) as LedgerTransaction);
+    expect(current.filter((tx) => tx.id === accepted.id).map((tx) => tx.status)).toEqual([
+      'confirmed',
+    ]);
+    expect(current.every((tx) => tx.organisationId === alice.organisationId)).toBe(true);
+    // Its ids are this instance's cursors, so the next reconnect resumes from its buffer.
+    const ready = caughtUp[caughtUp.length - 1];
+    expect(ready.id).toMatch(/^[0-9a-f]{8}\.\d+\.\d+$/);
+    expect(ready.id?.startsWith('0badcafe.')).toBe(false);
   }, 120_000);
+
+  it('lists the transactions changed since an instant, oldest change first (the change feed the catch-up reads)', async () => {
+    const first = await submitTransfer(alice, networkId, { from: account, to: SINK, value: '1' });
+    await waitForStatus(alice, networkId, first.id, ['confirmed']);
+    const second = await submitTransfer(alice, networkId, { from: account, to: SINK, value: '2' });
+    await waitForStatus(alice, networkId, second.id, ['confirmed']);
+    const since = (await alice.tx.getTransaction({ id: networkId, txId: first.id })).updatedAt;
+
+    const page = await alice.tx.listTransactions({ id: networkId, updatedAfter: since });
+    const times = page.items.map((tx) => tx.updatedAt.getTime());
+    expect([...times].sort((a, b) => a - b)).toEqual(times);
+    expect(times.every((t) => t >= since.getTime())).toBe(true);
+    expect(page.items.map((tx) => tx.id)).toEqual([first.id, second.id]);
+    // The other organisation's view of the same feed holds none of them.
+    const outsiders = await carol.tx.listTransactions({ id: networkId, updatedAfter: since });
+    expect(outsiders.items).toEqual([]);
+  }, 120_000);
+
+  it('says resync for a Last-Event-ID it cannot read, and is live afterwards', async () => {
+    const stream = await open(alice, { 'last-event-id': 'not-a-cursor' });
+    const frames = await eventually(() => {
+      const ready = stream.frames.findIndex((f) => f.event === 'ready');
+      return ready >= 0 ? stream.frames.slice(0, ready + 1) : undefined;
+    }, 'the ready frame');
+    // Live events may follow (earlier tests' late changes); nothing is sent before `ready`.
+    expect(frames.map((f) => f.event)).toEqual(['resync', 'ready']);
+  });
 
   it('answers 404 problem+json for a network the caller is not a member of', async () => {
     const stranger = await memberWithRole(await apiAs('admin'));

@@ -1,9 +1,9 @@
 /**
  * Follows a Server-Sent Events stream of the API with the caller's bearer token — through fetch,
  * since the browser's EventSource cannot send one — and the well-kept `eventsource-parser` for
- * the framing. After a drop it reconnects with `Last-Event-ID` (the gateway resends what it still
- * holds, or sends `resync` when it cannot), waiting the server's `retry` delay, doubled per
- * failure up to 30 s.
+ * the framing. After a drop it reconnects with `Last-Event-ID` (the gateway sends what changed
+ * meanwhile, or `resync` when it cannot), waiting the server's `retry` delay, doubled per
+ * failure up to 30 s. Every event with an `id` moves the resume point, `ready` ones included.
  */
 import { createParser } from 'eventsource-parser';
 

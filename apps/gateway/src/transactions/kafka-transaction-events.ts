@@ -96,6 +96,10 @@ export class KafkaTransactionEvents extends TransactionEvents {
     }
   }
 
+  position(): number {
+    return this.seq;
+  }
+
   subscribe(listener: TransactionStatusListener): () => void {
     this.listeners.add(listener);
     return () => this.listeners.delete(listener);

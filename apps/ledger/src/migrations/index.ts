@@ -1,5 +1,6 @@
 /** The checked-in migrations of the ledger's schema, in order. Generated entries only. */
 import type { MigrationObject } from '@mikro-orm/core';
+import { Migration20261126233914_transactions_by_update_time } from './Migration20261126233914_transactions_by_update_time';
 import { Migration20261126174308_synced_block_raw_logs } from './Migration20261126174308_synced_block_raw_logs';
 import { Migration20261126152725_release_nonce_of_unsigned_transaction } from './Migration20261126152725_release_nonce_of_unsigned_transaction';
 import { Migration20261126114110_key_curves_and_signer_roles } from './Migration20261126114110_key_curves_and_signer_roles';
@@ -41,5 +42,9 @@ export const LEDGER_MIGRATIONS: MigrationObject[] = [
   {
     name: 'Migration20261126174308_synced_block_raw_logs',
     class: Migration20261126174308_synced_block_raw_logs,
+  },
+  {
+    name: 'Migration20261126233914_transactions_by_update_time',
+    class: Migration20261126233914_transactions_by_update_time,
   },
 ];

@@ -14,7 +14,11 @@ export const LedgerTransaction = defineEntity({
   name: 'LedgerTransaction',
   tableName: 'ledger_transaction',
   uniques: [{ properties: ['networkId', 'from', 'nonce'] }],
-  indexes: [{ properties: ['status', 'nextCheckAt'] }, { properties: ['networkId', 'createdAt'] }],
+  indexes: [
+    { properties: ['status', 'nextCheckAt'] },
+    { properties: ['networkId', 'createdAt'] },
+    { properties: ['networkId', 'updatedAt'] },
+  ],
   properties: {
     id: p.uuid().primary(),
     networkId: p.uuid(),

@@ -65,9 +65,12 @@ export class TransactionsService {
       ...(params.status ? { status: params.status } : {}),
       ...(params.from ? { from: { $ilike: params.from } } : {}),
       ...(Object.keys(createdAt).length ? { createdAt } : {}),
+      ...(params.updatedAfter ? { updatedAt: { $gte: new Date(params.updatedAfter) } } : {}),
     };
     const [items, total] = await em.findAndCount(LedgerTransaction, where, {
-      orderBy: { createdAt: 'desc', id: 'asc' },
+      orderBy: params.updatedAfter
+        ? { updatedAt: 'asc', id: 'asc' }
+        : { createdAt: 'desc', id: 'asc' },
       limit: params.limit,
       offset: params.offset,
     });

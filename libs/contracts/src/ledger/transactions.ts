@@ -167,6 +167,12 @@ export const listTransactionsQuerySchema = pageRequestSchema
     from: evmAddressSchema.optional(),
     createdAfter: z.iso.datetime().optional(),
     createdBefore: z.iso.datetime().optional(),
+    /**
+     * Only those changed at or after this instant, and the page ordered by `updatedAt` ascending
+     * (oldest change first) instead of newest-created first: a change feed, which the status
+     * stream uses to catch a reconnecting client up.
+     */
+    updatedAfter: z.iso.datetime().optional(),
   })
   .strict();
 export type ListTransactionsQuery = z.infer<typeof listTransactionsQuerySchema>;

@@ -96,6 +96,7 @@ export interface ListTransactionsRequest {
     from?: string;
     createdAfter?: Date;
     createdBefore?: Date;
+    updatedAfter?: Date;
 }
 
 export interface RequestTransactionCancelRequest {
@@ -421,6 +422,10 @@ export class TransactionsApi extends runtime.BaseAPI {
 
         if (requestParameters['createdBefore'] != null) {
             queryParameters['createdBefore'] = requestParameters['createdBefore'];
+        }
+
+        if (requestParameters['updatedAfter'] != null) {
+            queryParameters['updatedAfter'] = requestParameters['updatedAfter'];
         }
 
         const headerParameters: runtime.HTTPHeaders = {};
