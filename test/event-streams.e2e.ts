@@ -3,12 +3,20 @@
  * a webhook receiver that is down for 30 s gets every event in order once it is back, with
  * verifiable signatures; a receiver that always fails ends in the dead-letter list without
  * holding up another stream, and a re-drive delivers its dead letters; a replay delivers from a
- * block again; a WebSocket client that reconnects resumes after its last ack; bad stream
+ * block again; a WebSocket client that reconnects resumes after its last ack, and a connection to
+ * another gateway instance replaces the first (one client per stream); bad stream
  * definitions are problem+json and store nothing.
  */
 import { createHmac, randomUUID } from 'node:crypto';
 import type { Contract } from 'ethers';
-import { jsonRpc, type PrivateAnvil, runningApp, startPrivateAnvil } from '@strata/testing';
+import {
+  jsonRpc,
+  type PrivateAnvil,
+  runningApp,
+  startAnotherInstance,
+  startPrivateAnvil,
+  stopProcess,
+} from '@strata/testing';
 import type { StreamDelivery } from '@strata/contracts';
 import { apiAs, type Api, raw, type RawResponse } from './support/api';
 import { eventually } from './support/eventually';
@@ -273,5 +281,39 @@ describe('event streams, end to end', () => {
       position: resumed[2].sequence,
     });
     await second.close();
+  });
+
+  it('keeps one client per WebSocket stream across gateway instances: a connection to another instance replaces the first', async () => {
+    const stream = await createStream({
+      type: 'websocket',
+      name: 'one client',
+      filter: { listenerId, event: TICKED },
+    });
+    const other = await startAnotherInstance('gateway');
+    try {
+      const first = await StreamSocketClient.connect(member.api, networkId, stream.id);
+      // Two blocks: the second confirms the first's four events (confirmations: 1).
+      await emitEvents(fixture, 8, 4);
+      const received = (await first.waitForEvents(4)).slice(0, 4);
+
+      const onOther = { ...member.api, baseUrl: other.url };
+      const second = await StreamSocketClient.connect(onOther, networkId, stream.id);
+      // The first is closed at its next read of the ledger, on the other instance.
+      const closed = await eventually(() => first.closedWith, 'the first connection closed');
+      expect(closed.code).toBe(4409);
+      expect(closed.reason).toContain('replaced');
+
+      // The newer connection has the stream: it gets the unacknowledged events and its
+      // acknowledgement is the one stored.
+      const resumed = (await second.waitForEvents(4)).slice(0, 4);
+      expect(resumed.map((m) => m.event?.id)).toEqual(received.map((m) => m.event?.id));
+      await second.ack(resumed[3].event?.id ?? '');
+      expect(await read(`${streams()}/${stream.id}`)).toMatchObject({
+        position: resumed[3].sequence,
+      });
+      await second.close();
+    } finally {
+      await stopProcess(other.pid, 10_000);
+    }
   });
 });

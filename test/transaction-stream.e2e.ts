@@ -1,10 +1,11 @@
 /**
  * The status stream (SSE) of a network's transactions: a submitted transfer's changes arrive in
  * lifecycle order, only to its own organisation; a reconnect with Last-Event-ID replays what
- * followed that event, and one with a cursor this instance does not hold (another instance's,
- * or its own before a restart) is caught up from the ledger.
+ * followed that event, and one to another gateway instance (which does not hold the first's
+ * buffer) is caught up from the ledger.
  */
 import type { LedgerTransaction } from '@strata/sdk';
+import { type RunningApp, startAnotherInstance, stopProcess } from '@strata/testing';
 import { apiAs, gatewayUrl } from './support/api';
 import { eventually } from './support/eventually';
 import {
@@ -24,9 +25,11 @@ describe('transaction status stream (SSE)', () => {
   let carol: Member;
   let networkId: string;
   let account: string;
+  let second: RunningApp;
   const streams: SseStream[] = [];
 
   beforeAll(async () => {
+    second = await startAnotherInstance('gateway');
     const admin = await apiAs('admin');
     alice = await memberWithRole(admin);
     carol = await memberWithRole(admin);
@@ -34,7 +37,10 @@ describe('transaction status stream (SSE)', () => {
     account = await signingAccount(alice, networkId);
   }, 120_000);
 
-  afterAll(() => streams.forEach((s) => s.close()));
+  afterAll(async () => {
+    streams.forEach((s) => s.close());
+    if (second) await stopProcess(second.pid, 10_000);
+  });
 
   const open = async (member: Member, headers: Record<string, string> = {}, id = networkId) => {
     const stream = await openSse(
@@ -88,10 +94,15 @@ describe('transaction status stream (SSE)', () => {
     expect(replayed.map((e) => e.tx.status)).toEqual(['signed', 'submitted', 'mined', 'confirmed']);
     expect(resumed.frames.some((f) => f.event === 'resync')).toBe(false);
 
-    // The same position as written by another gateway instance: this one catches the client up
-    // from the ledger with the transaction's current state.
-    const [, seq, watermark] = (events[0].id ?? '').split('.');
-    const elsewhere = await open(alice, { 'last-event-id': `0badcafe.${seq}.${watermark}` });
+    // Another gateway instance (as behind a load balancer) does not hold this one's buffer: it
+    // catches the client up from the ledger with the transaction's current state.
+    const elsewhere = await openSse(
+      `${second.url}/api/v1/networks/${networkId}/transactions/stream`,
+      alice.api.token,
+      { 'last-event-id': events[0].id ?? '' },
+    );
+    streams.push(elsewhere);
+    expect(elsewhere.status).toBe(200);
     const caughtUp = await eventually(() => {
       const ready = elsewhere.frames.findIndex((f) => f.event === 'ready');
       return ready >= 0 ? elsewhere.frames.slice(0, ready + 1) : undefined;
@@ -104,10 +115,11 @@ describe('transaction status stream (SSE)', () => {
       'confirmed',
     ]);
     expect(current.every((tx) => tx.organisationId === alice.organisationId)).toBe(true);
-    // Its ids are this instance's cursors, so the next reconnect resumes from its buffer.
+    // Its ids are the second instance's cursors: the next reconnect there resumes from its buffer.
+    const [instance] = (events[0].id ?? '').split('.');
     const ready = caughtUp[caughtUp.length - 1];
     expect(ready.id).toMatch(/^[0-9a-f]{8}\.\d+\.\d+$/);
-    expect(ready.id?.startsWith('0badcafe.')).toBe(false);
+    expect(ready.id?.startsWith(`${instance}.`)).toBe(false);
   }, 120_000);
 
   it('lists the transactions changed since an instant, oldest change first (the change feed the catch-up reads)', async () => {

@@ -106,10 +106,15 @@ export interface SocketMessage {
 /** A WebSocket client of one stream through the gateway, authenticated with the caller's token. */
 export class StreamSocketClient {
   readonly messages: SocketMessage[] = [];
+  /** How the server closed the connection, once it did. */
+  closedWith?: { code: number; reason: string };
 
   private constructor(private readonly socket: WebSocket) {
     socket.on('message', (data: Buffer) => {
       this.messages.push(JSON.parse(data.toString('utf8')) as SocketMessage);
+    });
+    socket.on('close', (code: number, reason: Buffer) => {
+      this.closedWith = { code, reason: reason.toString('utf8') };
     });
   }
 

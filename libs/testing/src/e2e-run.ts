@@ -102,3 +102,20 @@ export async function restartApp(
   writeE2eRun({ ...readE2eRun(), apps: { ...readE2eRun().apps, [name]: started } });
   return started;
 }
+
+/**
+ * Another instance of one of the run's apps, as when several run behind a load balancer: the
+ * same env on a free port, with a log file of its own. The caller stops it (`stopProcess`).
+ */
+export async function startAnotherInstance(name: AppName): Promise<RunningApp> {
+  const first = runningApp(name);
+  const port = await freePort();
+  const started = await startApp(name, {
+    repoRoot: stackPaths().repoRoot,
+    port,
+    env: { ...first.env, STRATA_HTTP_PORT: String(port) },
+    logFile: first.logFile.replace(/(\.log)?$/, `-${port}.log`),
+  });
+  await waitForAppHealth(started);
+  return started;
+}

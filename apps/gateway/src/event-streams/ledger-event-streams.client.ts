@@ -1,13 +1,14 @@
 /**
- * The ledger's event streams over Kafka: reads (request/reply, problems mapped by askOwner) and
- * WebSocket acknowledgements (a command with a reply; repeating one is harmless, the position
- * only moves forward).
+ * The ledger's event streams over Kafka: reads (request/reply, problems mapped by askOwner), and
+ * WebSocket connections and acknowledgements (commands with a reply; repeating one is harmless:
+ * a claim names the same connection again, the position only moves forward).
  */
 import { Inject, Injectable, Logger } from '@nestjs/common';
 import { Requester } from '@strata/bus';
 import {
   type Actor,
   type AckEventStreamCommand,
+  type ClaimEventStreamSocketCommand,
   eventStreamSchema,
   type EventStreamQuery,
   EventStreamTopics,
@@ -42,11 +43,38 @@ export class LedgerEventStreamsClient {
   }
 
   ack(command: AckEventStreamCommand, actor: Actor): Promise<unknown> {
+    return this.tell(
+      EventStreamTopics.ackEventStream,
+      command.networkId,
+      {
+        query: 'ack-event-stream',
+        ...command,
+      },
+      actor,
+    );
+  }
+
+  /** Makes a new WebSocket connection the stream's only one (see the command's schema). */
+  claimSocket(command: ClaimEventStreamSocketCommand, actor: Actor): Promise<unknown> {
+    return this.tell(
+      EventStreamTopics.claimEventStreamSocket,
+      command.networkId,
+      { query: 'claim-event-stream-socket', ...command },
+      actor,
+    );
+  }
+
+  private tell(
+    topic: string,
+    networkId: string,
+    payload: { query: string },
+    actor: Actor,
+  ): Promise<unknown> {
     const question = {
       owner: 'the ledger',
-      topic: EventStreamTopics.ackEventStream,
-      key: command.networkId,
-      payload: { query: 'ack-event-stream', ...command },
+      topic,
+      key: networkId,
+      payload,
       actor,
       timeoutMs: this.config.STRATA_REPLY_TIMEOUT_MS,
     };

@@ -4,15 +4,21 @@
  * `{"type":"event","streamId","sequence","event"}`, and turns `{"type":"ack","id":"<event id>"}`
  * into a cumulative acknowledgement of that event's sequence, persisted by the ledger. A client
  * that reconnects starts after its last acknowledged event: unacknowledged ones come again.
+ * The session first claims the stream in the ledger: a newer connection, on any gateway instance,
+ * replaces it, and it is closed with 4409 at its next read or acknowledgement.
  */
+import { randomUUID } from 'node:crypto';
 import type { Logger } from '@nestjs/common';
 import type { Actor, StreamDelivery } from '@strata/contracts';
-import { nextStreamEventsSchema } from '@strata/contracts';
+import { nextStreamEventsSchema, SOCKET_REPLACED } from '@strata/contracts';
 import type { WebSocket } from 'ws';
 import { z } from 'zod';
+import { ProblemException } from '../problems/problem';
 import type { LedgerEventStreamsClient } from './ledger-event-streams.client';
 
 export const SOCKET_WINDOW = 100;
+/** Close code of a connection a newer one to the same stream replaced. */
+export const SOCKET_REPLACED_CLOSE = 4409;
 const IDLE_POLL_MS = 300;
 const MAX_MESSAGE_BYTES = 4096;
 
@@ -26,6 +32,8 @@ interface StreamRef {
 }
 
 export class StreamSocketSession {
+  /** This connection's id in the ledger (the stream's `socketSession` while it is the latest). */
+  private readonly id = randomUUID();
   private readonly inFlight: StreamDelivery[] = [];
   private lastSent = 0;
   private closed = false;
@@ -44,7 +52,12 @@ export class StreamSocketSession {
     this.socket.on('message', (data, isBinary) => this.onMessage(data, isBinary));
     this.socket.on('close', () => this.stop());
     this.socket.on('error', () => this.stop());
-    void this.pump();
+    void this.claimThenPump();
+  }
+
+  /** Closes the connection because a newer one to the same stream took over. */
+  replaced(): void {
+    this.fail(SOCKET_REPLACED_CLOSE, 'a newer connection to this event stream replaced this one');
   }
 
   stop(): void {
@@ -52,7 +65,13 @@ export class StreamSocketSession {
     this.wake?.();
   }
 
-  private async pump(): Promise<void> {
+  private async claimThenPump(): Promise<void> {
+    try {
+      await this.ledger.claimSocket({ ...this.ids(), session: this.id }, this.actor);
+    } catch (error) {
+      this.failOn(error, 'the connection was not registered');
+      return;
+    }
     while (!this.closed) {
       const room = SOCKET_WINDOW - this.inFlight.length;
       let sent = 0;
@@ -60,7 +79,7 @@ export class StreamSocketSession {
         try {
           sent = await this.sendNext(room);
         } catch (error) {
-          this.fail(4502, `the ledger did not answer: ${errorText(error)}`);
+          this.failOn(error, 'the ledger did not answer');
           return;
         }
       }
@@ -76,6 +95,7 @@ export class StreamSocketSession {
         id: this.stream.streamId,
         after: this.lastSent,
         limit: room,
+        session: this.id,
       },
       this.actor,
       nextStreamEventsSchema,
@@ -125,9 +145,9 @@ export class StreamSocketSession {
       return;
     }
     try {
-      await this.ledger.ack({ ...this.ids(), sequence }, this.actor);
+      await this.ledger.ack({ ...this.ids(), sequence, session: this.id }, this.actor);
     } catch (error) {
-      this.fail(4502, `the acknowledgement was not stored: ${errorText(error)}`);
+      this.failOn(error, 'the acknowledgement was not stored');
       return;
     }
     while (this.inFlight.length && this.inFlight[0].sequence <= sequence) this.inFlight.shift();
@@ -143,7 +163,17 @@ export class StreamSocketSession {
     if (!this.closed) this.socket.send(JSON.stringify(message));
   }
 
+  /** Closes on a ledger error: 4409 when replaced, else 4502 with what went wrong. */
+  private failOn(error: unknown, what: string): void {
+    if (error instanceof ProblemException && error.problem.code === SOCKET_REPLACED) {
+      this.replaced();
+    } else {
+      this.fail(4502, `${what}: ${errorText(error)}`);
+    }
+  }
+
   private fail(code: number, reason: string): void {
+    if (this.closed) return;
     this.logger.warn(`event stream ${this.stream.streamId}: socket closed: ${reason}`);
     this.socket.close(code, reason.slice(0, 120));
     this.stop();

@@ -3,8 +3,8 @@
  * `GET /api/v1/networks/{id}/event-streams/{streamId}/socket` with `Authorization: Bearer` (or
  * `?access_token=` for browsers). The token is verified like any API call, the caller must be
  * allowed to write (not an auditor) and the ledger must show it the stream, else the upgrade is
- * answered with a problem+json status. One client per stream and gateway instance: a new
- * connection replaces the previous one.
+ * answered with a problem+json status. One client per stream: a new connection replaces the
+ * previous one (closed with 4409) — at once on this instance, through the ledger on another.
  */
 import type { IncomingMessage } from 'node:http';
 import type { Duplex } from 'node:stream';
@@ -71,7 +71,7 @@ export class StreamSocketServer implements OnApplicationBootstrap, OnApplication
       await this.checkStream(networkId, streamId, actor);
       this.wss.handleUpgrade(request, socket, head, (ws) => {
         const key = streamId.toLowerCase();
-        this.sessions.get(key)?.stop();
+        this.sessions.get(key)?.replaced();
         const session = new StreamSocketSession(
           ws,
           { networkId, streamId },

@@ -36,6 +36,8 @@ export const EventStream = defineEntity({
     nextAttemptAt: p.datetime().nullable(),
     leaseOwner: p.string().length(64).nullable(),
     leaseUntil: p.datetime().nullable(),
+    /** The WebSocket connection that claimed the stream last: the only one served. */
+    socketSession: p.uuid().nullable(),
     createdBy: p.json<Actor>(),
     createdAt: p.datetime(),
     updatedAt: p.datetime(),

@@ -1,8 +1,12 @@
-/** Event streams on the bus: create/change commands, WebSocket acknowledgements and reads. */
+/**
+ * Event streams on the bus: create/change commands, WebSocket connections and acknowledgements,
+ * and reads.
+ */
 import { Injectable, type OnModuleInit } from '@nestjs/common';
 import {
   ackEventStreamCommandSchema,
   changeEventStreamCommandSchema,
+  claimEventStreamSocketCommandSchema,
   createEventStreamCommandSchema,
   type EventStreamQuery,
   eventStreamQuerySchema,
@@ -35,6 +39,11 @@ export class EventStreamHandlers implements OnModuleInit {
       EventStreamTopics.ackEventStream,
       ackEventStreamCommandSchema,
       ({ em, payload, actor }) => this.streams.ack(em, payload, actor),
+    );
+    this.consumers.onCommand(
+      EventStreamTopics.claimEventStreamSocket,
+      claimEventStreamSocketCommandSchema,
+      ({ em, payload, actor }) => this.streams.claimSocket(em, payload, actor),
     );
     this.consumers.onQuery<EventStreamQuery, unknown>(
       EventStreamTopics.queries,

@@ -12,10 +12,9 @@ import type {
   EventStreamQuery,
 } from '@strata/contracts';
 import { type NextStreamEvents } from '@strata/contracts';
-import { DomainProblem } from '@strata/bus';
 import { networkFor } from '../networks/network-access';
 import { EventStream, toEventStreamDto } from './event-stream.entity';
-import { findStream, readsGlobally } from './stream-access';
+import { checkSocketOf, findStream, readsGlobally } from './stream-access';
 import { StreamDeadLetter, toDeadLetterDto } from './stream-dead-letter.entity';
 import { StreamLogEvent } from './stream-log-event.entity';
 import { streamSelection } from './stream-selection';
@@ -98,9 +97,7 @@ export class EventStreamReads {
     actor: Actor | undefined,
   ): Promise<NextStreamEvents> {
     const stream = await findStream(em, query.networkId, query.id, actor, false);
-    if (stream.type !== 'websocket') {
-      throw DomainProblem.conflict('Only a WebSocket stream is read by a socket.');
-    }
+    checkSocketOf(stream, query.session);
     if (stream.status !== 'active') return { position: stream.position, items: [] };
     const after = Math.max(query.after, stream.position);
     const events = await em.find(StreamLogEvent, streamSelection(stream, after), {

@@ -11,6 +11,7 @@ import {
   type Actor,
   type AckEventStreamCommand,
   type ChangeEventStreamCommand,
+  type ClaimEventStreamSocketCommand,
   type CreatedEventStream,
   type CreateEventStreamCommand,
   type EventStream as EventStreamDto,
@@ -23,7 +24,7 @@ import { getAddress } from 'ethers';
 import { EventListener } from '../event-sync';
 import { networkFor } from '../networks/network-access';
 import { EventStream, toEventStreamDto } from './event-stream.entity';
-import { findStream, invalidField, writerScope } from './stream-access';
+import { checkSocketOf, findStream, invalidField, writerScope } from './stream-access';
 import { StreamDeadLetter } from './stream-dead-letter.entity';
 import { StreamLogEvent } from './stream-log-event.entity';
 import { newWebhookSecret } from './webhook-signature';
@@ -71,6 +72,7 @@ export class EventStreamsService {
       nextAttemptAt: null,
       leaseOwner: null,
       leaseUntil: null,
+      socketSession: null,
       createdBy: actor as Actor,
       createdAt: now,
       updatedAt: now,
@@ -113,6 +115,22 @@ export class EventStreamsService {
     return this.audited(outbox, stream, command.change, await this.deadCount(em, stream.id));
   }
 
+  /**
+   * A WebSocket client connected: its connection becomes the stream's only one (earlier ones, on
+   * any gateway instance, are refused from now). Not audited: who may connect is the stream's
+   * audited definition; the connection itself is operational, like an acknowledgement.
+   */
+  async claimSocket(
+    em: EntityManager,
+    command: ClaimEventStreamSocketCommand,
+    actor: Actor | undefined,
+  ): Promise<EventStreamDto> {
+    const stream = await findStream(em, command.networkId, command.streamId, actor, false);
+    checkSocketOf(stream, undefined);
+    stream.socketSession = command.session;
+    return toEventStreamDto(stream, 0);
+  }
+
   /** A WebSocket client's cumulative acknowledgement: the position only moves forward. */
   async ack(
     em: EntityManager,
@@ -120,9 +138,7 @@ export class EventStreamsService {
     actor: Actor | undefined,
   ): Promise<EventStreamDto> {
     const stream = await findStream(em, command.networkId, command.streamId, actor, false);
-    if (stream.type !== 'websocket') {
-      throw DomainProblem.conflict('Only a WebSocket stream is acknowledged by its client.');
-    }
+    checkSocketOf(stream, command.session);
     if (command.sequence > (await this.logHead(em))) {
       throw invalidField('sequence', 'is after the last event of the stream log');
     }

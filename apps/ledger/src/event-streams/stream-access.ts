@@ -4,7 +4,7 @@
  * platform admin/auditor. Outsiders get a 404 (no existence leak), as for listeners.
  */
 import type { EntityManager } from '@mikro-orm/postgresql';
-import type { Actor } from '@strata/contracts';
+import { type Actor, SOCKET_REPLACED } from '@strata/contracts';
 import { DomainProblem } from '@strata/bus';
 import { EventStream } from './event-stream.entity';
 
@@ -45,4 +45,23 @@ export function invalidField(path: string, message: string): DomainProblem {
     detail: `${path} ${message}.`,
     errors: [{ path, message }],
   });
+}
+
+/**
+ * Checks that a WebSocket connection may use `stream`: a websocket stream, and (when the
+ * connection names itself) the one that claimed it last — an earlier connection, on any gateway
+ * instance, is refused so that two clients never share acknowledgements.
+ */
+export function checkSocketOf(stream: EventStream, session: string | undefined): void {
+  if (stream.type !== 'websocket') {
+    throw DomainProblem.conflict('Only a WebSocket stream is read and acknowledged by a socket.');
+  }
+  if (session !== undefined && stream.socketSession !== session) {
+    throw new DomainProblem({
+      code: SOCKET_REPLACED,
+      status: 409,
+      title: 'Socket replaced',
+      detail: 'A newer connection to this event stream replaced this one.',
+    });
+  }
 }

@@ -1,5 +1,6 @@
 /** The checked-in migrations of the ledger's schema, in order. Generated entries only. */
 import type { MigrationObject } from '@mikro-orm/core';
+import { Migration20261126234619_event_stream_socket_session } from './Migration20261126234619_event_stream_socket_session';
 import { Migration20261126233914_transactions_by_update_time } from './Migration20261126233914_transactions_by_update_time';
 import { Migration20261126174308_synced_block_raw_logs } from './Migration20261126174308_synced_block_raw_logs';
 import { Migration20261126152725_release_nonce_of_unsigned_transaction } from './Migration20261126152725_release_nonce_of_unsigned_transaction';
@@ -46,5 +47,9 @@ export const LEDGER_MIGRATIONS: MigrationObject[] = [
   {
     name: 'Migration20261126233914_transactions_by_update_time',
     class: Migration20261126233914_transactions_by_update_time,
+  },
+  {
+    name: 'Migration20261126234619_event_stream_socket_session',
+    class: Migration20261126234619_event_stream_socket_session,
   },
 ];

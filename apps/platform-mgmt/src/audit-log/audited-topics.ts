@@ -21,6 +21,7 @@ export const COMMAND_VERBS = new Set([
   'cancel',
   'cast',
   'change',
+  'claim',
   'configure',
   'create',
   'delete',

@@ -14,6 +14,11 @@ export const EventStreamTopics = {
   changeEventStream: 'strata.ledger.change-event-stream.v1',
   /** A WebSocket client acknowledged events up to a sequence (sent by the gateway). */
   ackEventStream: 'strata.ledger.ack-event-stream.v1',
+  /**
+   * A WebSocket client connected to a stream (sent by the gateway instance that holds it): the
+   * newest connection is the stream's only client, whichever instance it reached.
+   */
+  claimEventStreamSocket: 'strata.ledger.claim-event-stream-socket.v1',
   /** Audit of stream changes (never carries the webhook secret). */
   eventStreamChanged: 'strata.ledger.event-stream-changed.v1',
   queries: 'strata.ledger.event-stream-queries.v1',
@@ -146,8 +151,21 @@ export const ackEventStreamCommandSchema = z.object({
   streamId: z.uuid(),
   /** Everything up to and including this sequence was processed by the client. */
   sequence: z.number().int().min(1),
+  /** The connection acknowledging (see claimEventStreamSocket); refused once replaced. */
+  session: z.uuid().optional(),
 });
 export type AckEventStreamCommand = z.infer<typeof ackEventStreamCommandSchema>;
+
+export const claimEventStreamSocketCommandSchema = z.object({
+  networkId: z.uuid(),
+  streamId: z.uuid(),
+  /** The new connection's id, chosen by the gateway; earlier connections are refused from now. */
+  session: z.uuid(),
+});
+export type ClaimEventStreamSocketCommand = z.infer<typeof claimEventStreamSocketCommandSchema>;
+
+/** The problem code a replaced WebSocket connection gets for its reads and acknowledgements. */
+export const SOCKET_REPLACED = 'socket-replaced';
 
 export const eventStreamSchema = z.object({
   id: z.uuid(),
@@ -229,6 +247,8 @@ export const eventStreamQuerySchema = z.discriminatedUnion('query', [
     id: z.uuid(),
     after: z.number().int().min(0),
     limit: z.number().int().min(1).max(500),
+    /** The connection reading; refused once another one claimed the stream. */
+    session: z.uuid().optional(),
   }),
 ]);
 export type EventStreamQuery = z.infer<typeof eventStreamQuerySchema>;
