@@ -6,6 +6,7 @@ import type { NestExpressApplication } from '@nestjs/platform-express';
 import { createGateway } from '../app.setup';
 import { loadGatewayConfig, type GatewayConfig } from '../config';
 import { InMemoryOperationRepository } from '../idempotency/operation.repository';
+import type { TransactionEvents } from '../transactions/transaction-events';
 import { FakeRequester } from './fake-requester';
 import { testTokens, type TestTokens } from './test-tokens';
 
@@ -19,7 +20,10 @@ export interface GatewayHarness {
   close(): Promise<void>;
 }
 
-export async function startGateway(env: NodeJS.ProcessEnv = {}): Promise<GatewayHarness> {
+export async function startGateway(
+  env: NodeJS.ProcessEnv = {},
+  transactionEvents?: TransactionEvents,
+): Promise<GatewayHarness> {
   const config = loadGatewayConfig({
     STRATA_CONSOLE_DIR: '/nonexistent/console',
     STRATA_REPLY_TIMEOUT_MS: '200',
@@ -31,7 +35,7 @@ export async function startGateway(env: NodeJS.ProcessEnv = {}): Promise<Gateway
   const tokens = await testTokens();
   const app = await createGateway(
     config,
-    { requester, operations, tokenVerifier: tokens.verifier, probes: [] },
+    { requester, operations, tokenVerifier: tokens.verifier, probes: [], transactionEvents },
     { quiet: true },
   );
   await app.listen(0, '127.0.0.1');
