@@ -153,80 +153,85 @@ export class BusConsumers {
     });
   }
 
+  /**
+   * Starts every registered consumer at once: kafkajs's `run` returns once its group is joined,
+   * and a join waits for the group's other members to rejoin (up to a heartbeat interval), so
+   * starting ~30 groups one after the other kept a second instance joining — and each group
+   * pausing in turn — for over a minute.
+   */
   async start(): Promise<void> {
     await this.bus.ensureTopics(this.registrations.map((r) => r.topic));
-    for (const registration of this.registrations) {
-      const consumer = this.bus.consumer(registration.consumerName);
-      consumer.on(consumer.events.GROUP_JOIN, () => this.joined.add(registration.consumerName));
-      await consumer.connect();
-      await consumer.subscribe({
-        topics: [this.bus.wireName(registration.topic)],
-        fromBeginning: true,
+    await Promise.all(this.registrations.map((registration) => this.startConsumer(registration)));
+  }
+
+  private async startConsumer(registration: Registration): Promise<void> {
+    const consumer = this.bus.consumer(registration.consumerName);
+    consumer.on(consumer.events.GROUP_JOIN, () => this.joined.add(registration.consumerName));
+    // Registered before it runs, so stop() disconnects it even if start() is still going.
+    this.consumers.push(consumer);
+    await consumer.connect();
+    await consumer.subscribe({
+      topics: [this.bus.wireName(registration.topic)],
+      fromBeginning: true,
+    });
+    const partitionsConsumedConcurrently = this.bus.options.partitions ?? 3;
+    if (registration.kind === 'query') {
+      // Queries change nothing and need no order: a batch is answered concurrently.
+      await consumer.run({
+        partitionsConsumedConcurrently,
+        eachBatch: async ({ batch }) => {
+          await forEachConcurrently(batch.messages, QUERY_CONCURRENCY, (message) =>
+            this.dispatch(registration, {
+              topic: batch.topic,
+              partition: batch.partition,
+              message,
+            }),
+          );
+        },
       });
-      const partitionsConsumedConcurrently = this.bus.options.partitions ?? 3;
-      if (registration.kind === 'query') {
-        // Queries change nothing and need no order: a batch is answered concurrently.
-        await consumer.run({
-          partitionsConsumedConcurrently,
-          eachBatch: async ({ batch }) => {
-            await forEachConcurrently(batch.messages, QUERY_CONCURRENCY, (message) =>
-              this.dispatch(registration, {
-                topic: batch.topic,
-                partition: batch.partition,
-                message,
-              }),
-            );
-          },
-        });
-      } else {
-        // Commands and events keep the order of their key (the aggregate); different keys of a
-        // batch are processed concurrently. Offsets advance only over a finished prefix.
-        await consumer.run({
-          partitionsConsumedConcurrently,
-          eachBatchAutoResolve: false,
-          eachBatch: async (payload) => {
-            const { batch } = payload;
-            const progress = new FinishedPrefix(batch.messages, (offset) =>
-              payload.resolveOffset(offset),
-            );
-            await forEachConcurrently(
-              groupByKey(batch.messages),
-              KEY_CONCURRENCY,
-              async (group) => {
-                if (registration.handleRun) {
-                  const limit = registration.runLimit ?? RUN_LIMIT;
-                  for (let at = 0; at < group.length; at += limit) {
-                    if (!payload.isRunning() || payload.isStale()) return;
-                    const run = group.slice(at, at + limit);
-                    await registration.handleRun(
-                      run.map((message) => ({
-                        topic: batch.topic,
-                        partition: batch.partition,
-                        message,
-                      })),
-                    );
-                    run.forEach((message) => progress.finished(message));
-                    await payload.heartbeat();
-                  }
-                  return;
-                }
-                for (const message of group) {
-                  // After a rebalance the rest is redelivered to whoever owns the partition now.
-                  if (!payload.isRunning() || payload.isStale()) return;
-                  await this.dispatch(registration, {
+    } else {
+      // Commands and events keep the order of their key (the aggregate); different keys of a
+      // batch are processed concurrently. Offsets advance only over a finished prefix.
+      await consumer.run({
+        partitionsConsumedConcurrently,
+        eachBatchAutoResolve: false,
+        eachBatch: async (payload) => {
+          const { batch } = payload;
+          const progress = new FinishedPrefix(batch.messages, (offset) =>
+            payload.resolveOffset(offset),
+          );
+          await forEachConcurrently(groupByKey(batch.messages), KEY_CONCURRENCY, async (group) => {
+            if (registration.handleRun) {
+              const limit = registration.runLimit ?? RUN_LIMIT;
+              for (let at = 0; at < group.length; at += limit) {
+                if (!payload.isRunning() || payload.isStale()) return;
+                const run = group.slice(at, at + limit);
+                await registration.handleRun(
+                  run.map((message) => ({
                     topic: batch.topic,
                     partition: batch.partition,
                     message,
-                  });
-                  progress.finished(message);
-                  await payload.heartbeat();
-                }
-              },
-            );
-          },
-        });
-      }
-      this.consumers.push(consumer);
+                  })),
+                );
+                run.forEach((message) => progress.finished(message));
+                await payload.heartbeat();
+              }
+              return;
+            }
+            for (const message of group) {
+              // After a rebalance the rest is redelivered to whoever owns the partition now.
+              if (!payload.isRunning() || payload.isStale()) return;
+              await this.dispatch(registration, {
+                topic: batch.topic,
+                partition: batch.partition,
+                message,
+              });
+              progress.finished(message);
+              await payload.heartbeat();
+            }
+          });
+        },
+      });
     }
   }
 
