@@ -8,7 +8,6 @@
 import { randomUUID } from 'node:crypto';
 import type { Contract } from 'ethers';
 import type { EventListenersApi } from '@strata/sdk';
-import type { ContractEvent } from '@strata/contracts';
 import {
   jsonRpc,
   killApp,
@@ -24,31 +23,11 @@ import {
   deployFixture,
   emitEvents,
   eventListenersApi,
+  expectExactlyAsEmitted,
   FIXTURE_ABI,
   settled,
 } from './support/event-sync';
 import { anvilNetwork, type Member, memberWithRole } from './support/ledger';
-
-/** The sequence number an event of the fixture carries (its first indexed argument). */
-const seqOf = (event: ContractEvent): number => Number(BigInt(event.topics[1]));
-
-/**
- * Delivered events are exactly the `count` emitted from `start` (each once after dedupe), and
- * within each partition key (`<address>:<topic0>`) in emission order.
- */
-function expectExactlyAsEmitted(delivered: ContractEvent[], start: number, count: number): void {
-  const live = delivered.filter((e) => !e.removed);
-  expect(live.map(seqOf).sort((a, b) => a - b)).toEqual(
-    Array.from({ length: count }, (_, i) => start + i),
-  );
-  const byKey = new Map<string, number[]>();
-  for (const event of live) {
-    const key = `${event.address.toLowerCase()}:${event.topics[0]}`;
-    byKey.set(key, [...(byKey.get(key) ?? []), seqOf(event)]);
-  }
-  expect(byKey.size).toBe(2);
-  for (const order of byKey.values()) expect(order).toEqual([...order].sort((a, b) => a - b));
-}
 
 /** 1,000 by default; `STRATA_E2E_EVENT_COUNT=10000` for the documented manual run. */
 const EVENTS = Number(process.env.STRATA_E2E_EVENT_COUNT ?? 1000);

@@ -132,3 +132,28 @@ export async function emitEvents(fixture: Contract, total: number, perCall = 250
     await tx.wait();
   }
 }
+
+/** The sequence number an event of the fixture carries (its first indexed argument). */
+export const seqOf = (event: ContractEvent): number => Number(BigInt(event.topics[1]));
+
+/**
+ * Delivered events are exactly the `count` emitted from `start` (each once after dedupe), and
+ * within each partition key (`<address>:<topic0>`) in emission order.
+ */
+export function expectExactlyAsEmitted(
+  delivered: ContractEvent[],
+  start: number,
+  count: number,
+): void {
+  const live = delivered.filter((e) => !e.removed);
+  expect(live.map(seqOf).sort((a, b) => a - b)).toEqual(
+    Array.from({ length: count }, (_, i) => start + i),
+  );
+  const byKey = new Map<string, number[]>();
+  for (const event of live) {
+    const key = `${event.address.toLowerCase()}:${event.topics[0]}`;
+    byKey.set(key, [...(byKey.get(key) ?? []), seqOf(event)]);
+  }
+  expect(byKey.size).toBe(2);
+  for (const order of byKey.values()) expect(order).toEqual([...order].sort((a, b) => a - b));
+}

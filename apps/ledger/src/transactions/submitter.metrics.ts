@@ -1,4 +1,7 @@
-/** Submitter figures on the ledger's /metrics: failures isolated to one network, by stage. */
+/**
+ * Submitter figures on the ledger's /metrics: failures isolated to one network, by stage, and the
+ * broadcasts this instance made (with several ledger instances, how they share the work).
+ */
 import { Inject, Injectable } from '@nestjs/common';
 import { METRICS_REGISTRY } from '@strata/observability';
 import { Counter, type Registry } from 'prom-client';
@@ -8,6 +11,7 @@ export type SubmitterStage = 'sign' | 'broadcast' | 'follow';
 @Injectable()
 export class SubmitterMetrics {
   private readonly failures: Counter<'stage' | 'network'>;
+  private readonly broadcasts: Counter<'network'>;
 
   constructor(@Inject(METRICS_REGISTRY) registry: Registry) {
     this.failures = new Counter({
@@ -18,6 +22,18 @@ export class SubmitterMetrics {
       labelNames: ['stage', 'network'],
       registers: [registry],
     });
+    this.broadcasts = new Counter({
+      name: 'strata_ledger_broadcasts_total',
+      help:
+        "Signed transactions this ledger instance's submitter broadcast and the node took " +
+        '(rebroadcasts of dropped ones by the follower not counted), by network',
+      labelNames: ['network'],
+      registers: [registry],
+    });
+  }
+
+  broadcast(networkId: string, count = 1): void {
+    this.broadcasts.inc({ network: networkId }, count);
   }
 
   failed(stage: SubmitterStage, networkId: string, count = 1): void {

@@ -246,6 +246,7 @@ export class TransactionSubmitter implements OnApplicationBootstrap, OnApplicati
           const rpcUrl = networks.get(tx.networkId)?.rpcUrl ?? '';
           try {
             await this.node.broadcast(rpcUrl, tx.raw ?? '');
+            this.metrics.broadcast(tx.networkId);
             return { tx, error: undefined };
           } catch (error) {
             return { tx, error };
