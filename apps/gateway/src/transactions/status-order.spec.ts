@@ -1,26 +1,10 @@
 import fc from 'fast-check';
 import { TRANSACTION_STATUSES, type LedgerTransaction } from '@strata/contracts';
+import { ledgerTransaction } from '../testing/ledger-transaction.fixture';
 import { byLifecycle, ReorderWindow } from './status-order';
 
-const at = (status: LedgerTransaction['status'], updatedAt: string): LedgerTransaction => ({
-  id: '00000000-0000-4000-8000-000000000001',
-  networkId: '00000000-0000-4000-8000-000000000002',
-  organisationId: '00000000-0000-4000-8000-000000000003',
-  kind: 'transfer',
-  from: '0x0000000000000000000000000000000000000001',
-  to: '0x0000000000000000000000000000000000000002',
-  value: '1',
-  nonce: 0,
-  gasLimit: '21000',
-  status,
-  hash: null,
-  attempts: 1,
-  blockNumber: null,
-  contractAddress: null,
-  failureReason: null,
-  createdAt: '2026-01-01T00:00:00.000Z',
-  updatedAt,
-});
+const at = (status: LedgerTransaction['status'], updatedAt: string): LedgerTransaction =>
+  ledgerTransaction({ status, updatedAt });
 
 const LIFECYCLE = ['accepted', 'signed', 'submitted', 'mined', 'confirmed'] as const;
 

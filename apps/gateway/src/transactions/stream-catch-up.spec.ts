@@ -1,5 +1,6 @@
 import fc from 'fast-check';
 import { type LedgerTransaction, MAX_PAGE_LIMIT } from '@strata/contracts';
+import { ledgerTransaction } from '../testing/ledger-transaction.fixture';
 import {
   CATCH_UP_MARGIN_MS,
   changedSince,
@@ -8,25 +9,12 @@ import {
 
 const BASE = Date.parse('2026-01-01T00:00:00.000Z');
 
-const tx = (n: number, updatedAtMs: number): LedgerTransaction => ({
-  id: `00000000-0000-4000-8000-${String(n).padStart(12, '0')}`,
-  networkId: '00000000-0000-4000-8000-100000000002',
-  organisationId: '00000000-0000-4000-8000-100000000003',
-  kind: 'transfer',
-  from: '0x0000000000000000000000000000000000000001',
-  to: '0x0000000000000000000000000000000000000002',
-  value: '1',
-  nonce: n,
-  gasLimit: '21000',
-  status: 'confirmed',
-  hash: null,
-  attempts: 1,
-  blockNumber: null,
-  contractAddress: null,
-  failureReason: null,
-  createdAt: new Date(BASE).toISOString(),
-  updatedAt: new Date(updatedAtMs).toISOString(),
-});
+const tx = (n: number, updatedAtMs: number): LedgerTransaction =>
+  ledgerTransaction({
+    id: `00000000-0000-4000-8000-${String(n).padStart(12, '0')}`,
+    nonce: n,
+    updatedAt: new Date(updatedAtMs).toISOString(),
+  });
 
 /** The ledger's list with `updatedAfter`: changed at or after it, by (updatedAt, id). */
 function ledgerOf(rows: Map<string, LedgerTransaction>): ChangedTransactionsReader & {

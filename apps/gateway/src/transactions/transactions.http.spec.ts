@@ -12,7 +12,9 @@ import {
   type Reply,
   type TransactionQuery,
 } from '@strata/contracts';
+import { expectRefusedAtTheEdge } from '../testing/edge-assertions';
 import { startGateway, type GatewayHarness } from '../testing/gateway-harness';
+import { ledgerTransaction } from '../testing/ledger-transaction.fixture';
 import { CATCH_UP_MARGIN_MS } from './stream-catch-up';
 import { formatStreamCursor, parseStreamCursor } from './stream-cursor';
 import {
@@ -26,25 +28,16 @@ const NETWORK = '22222222-2222-4222-8222-222222222222';
 const ACCOUNT = `0x${'11'.repeat(20)}`;
 
 function tx(n: number, status: LedgerTransaction['status'] = 'confirmed'): LedgerTransaction {
-  return {
+  return ledgerTransaction({
     id: `00000000-0000-4000-8000-${String(n).padStart(12, '0')}`,
     networkId: NETWORK,
     organisationId: ORG,
-    kind: 'transfer',
     from: ACCOUNT,
     to: ACCOUNT,
-    value: '1',
     nonce: n,
-    gasLimit: '21000',
     status,
-    hash: null,
-    attempts: 1,
-    blockNumber: null,
-    contractAddress: null,
-    failureReason: null,
-    createdAt: '2026-01-01T00:00:00.000Z',
     updatedAt: new Date(Date.UTC(2026, 0, 1, 0, 0, n)).toISOString(),
-  };
+  });
 }
 
 /** Status events handed in by the test, numbered and buffered like the Kafka adapter's. */
@@ -186,11 +179,7 @@ describe('transactions at the gateway', () => {
             },
             body: JSON.stringify(body),
           });
-          expect(res.status).toBeLessThan(500);
-          if (res.status === 400) {
-            expect(res.headers.get('content-type')).toMatch(/^application\/problem\+json/);
-            expect(h.requester.requests).toHaveLength(0);
-          }
+          expectRefusedAtTheEdge(res, h.requester);
         },
       ),
       { numRuns: 150 },
