@@ -16,7 +16,15 @@ import type { AuditLogApi } from '@strata/sdk';
 import { KafkaBus, createEnvelope } from '@strata/bus';
 import { type AuditEntry, AuditLogTopics } from '@strata/contracts';
 import { AuditAnchorsArtifact } from '@strata/chain';
-import { decodeTokenClaims, jsonRpc, killApp, readE2eRun, restartApp } from '@strata/testing';
+import {
+  decodeTokenClaims,
+  jsonRpc,
+  killApp,
+  readE2eRun,
+  restartApp,
+  startAnotherInstance,
+  stopProcess,
+} from '@strata/testing';
 import { apiAs, type Api, problemOf, raw, uniqueName } from './support/api';
 import { auditLogApi, exportedAuditLog, verifyAuditExport } from './support/audit-log';
 import { eventually } from './support/eventually';
@@ -86,6 +94,39 @@ describe('verifiable audit log, end to end', () => {
         (e) => (e.event as { payload?: { id?: string } }).payload?.id === organisationId,
       );
     }, `the registration of ${organisationId} in the audit log`);
+
+  /** The chain's entries (after `chainLength`) of these event ids, once all are there. */
+  const entriesOf = (ids: string[], chainLength: number) =>
+    eventually(
+      async () => {
+        const found: ListedEntry[] = [];
+        const { total } = await audit.listAuditEntries({ limit: 1 });
+        for (let offset = chainLength; offset < total; offset += 100) {
+          const page = await audit.listAuditEntries({ limit: 100, offset });
+          found.push(...page.items.filter((e) => ids.includes(e.eventId)));
+        }
+        return found.length >= ids.length ? found : undefined;
+      },
+      `${ids.length} events in the audit log`,
+      180_000,
+    );
+
+  /**
+   * The range from the first to the last of `entries` is gap-free and passes the offline
+   * verifier, which recomputes every hash and link (anchors left out: the range need not cover
+   * whole anchored ranges).
+   */
+  const expectVerifiedRange = async (entries: ListedEntry[]) => {
+    const sequences = entries.map((e) => e.sequence);
+    const [first, last] = [Math.min(...sequences), Math.max(...sequences)];
+    const document = await exportedAuditLog(admin, `?fromSequence=${first}&toSequence=${last}`);
+    expect(document.entries.map((e) => e.sequence)).toEqual(
+      Array.from({ length: last - first + 1 }, (_, i) => first + i),
+    );
+    const verified = await verifyAuditExport({ ...document, anchors: [] });
+    expect(verified.output).toContain(`VERIFIED: ${document.entries.length} entries`);
+    expect(verified.code).toBe(0);
+  };
 
   beforeAll(async () => {
     admin = await apiAs('admin');
@@ -468,35 +509,45 @@ describe('verifiable audit log, end to end', () => {
       // A repeat inside the burst, after its first occurrence.
       await bus.publish([...burst.slice(0, 75), burst[10], ...burst.slice(75)]);
 
-      const entries = await eventually(
-        async () => {
-          const found: ListedEntry[] = [];
-          const { total } = await audit.listAuditEntries({ limit: 1 });
-          for (let offset = chainLength; offset < total; offset += 100) {
-            const page = await audit.listAuditEntries({ limit: 100, offset });
-            found.push(...page.items.filter((e) => ids.includes(e.eventId)));
-          }
-          return found.length >= ids.length ? found : undefined;
-        },
-        'every event of the burst in the audit log',
-        180_000,
-      );
+      const entries = await entriesOf(ids, chainLength);
       // Listed in sequence order: the chain holds the partition's order, the repeat left out.
       expect(entries.map((e) => e.eventId)).toEqual(ids);
-      const sequences = entries.map((e) => e.sequence);
-      const [first, last] = [sequences[0], sequences[sequences.length - 1]];
-
-      // The offline verifier recomputes every hash and link of the range (anchors left out: the
-      // range need not cover whole anchored ranges).
-      const document = await exportedAuditLog(admin, `?fromSequence=${first}&toSequence=${last}`);
-      expect(document.entries.map((e) => e.sequence)).toEqual(
-        Array.from({ length: last - first + 1 }, (_, i) => first + i),
-      );
-      const verified = await verifyAuditExport({ ...document, anchors: [] });
-      expect(verified.output).toContain(`VERIFIED: ${document.entries.length} entries`);
-      expect(verified.code).toBe(0);
+      await expectVerifiedRange(entries);
     } finally {
       await bus.disconnect();
+    }
+  }, 480_000);
+
+  it('appends exactly once each, in order per key, the chain unbroken, with two platform-mgmt instances consuming', async () => {
+    const second = await startAnotherInstance('platform-mgmt');
+    const bus = testBus();
+    await bus.connect();
+    try {
+      const chainLength = (await audit.listAuditEntries({ limit: 1 })).total;
+      // Several keys: the partitions are shared between the two instances' consumers.
+      const keys = Array.from({ length: 12 }, () => randomUUID());
+      const burst = Array.from({ length: 240 }, (_, n) => {
+        const envelope = createEnvelope({
+          type: AuditLogTopics.anchoringConfigured,
+          payload: { test: 'two instances', n },
+        });
+        return { topic: AuditLogTopics.anchoringConfigured, key: keys[n % 12], envelope };
+      });
+      await bus.publish(burst);
+      const ids = burst.map((message) => message.envelope.id);
+      const entries = await entriesOf(ids, chainLength);
+      expect(entries.map((e) => e.eventId).sort()).toEqual([...ids].sort());
+      const position = new Map(entries.map((e, i) => [e.eventId, i]));
+      for (const key of keys) {
+        const order = burst
+          .filter((m) => m.key === key)
+          .map((m) => position.get(m.envelope.id) ?? -1);
+        expect(order).toEqual([...order].sort((a, b) => a - b));
+      }
+      await expectVerifiedRange(entries);
+    } finally {
+      await bus.disconnect();
+      await stopProcess(second.pid, 10_000);
     }
   }, 480_000);
 });
