@@ -9,7 +9,7 @@ import fc from 'fast-check';
 import { WebSocket } from 'ws';
 import { EventStreamTopics, type EventStreamQuery, type Reply } from '@strata/contracts';
 import { expectRefusedAtTheEdge } from '../testing/edge-assertions';
-import { startGateway, type GatewayHarness } from '../testing/gateway-harness';
+import { postJson, startGateway, type GatewayHarness } from '../testing/gateway-harness';
 
 const ORG = '11111111-1111-4111-8111-111111111111';
 const NETWORK = '22222222-2222-4222-8222-222222222222';
@@ -76,15 +76,7 @@ describe('event streams at the gateway', () => {
   });
 
   const post = (path: string, body: unknown) =>
-    fetch(`${h.baseUrl}/api/v1/networks/${NETWORK}/event-streams${path}`, {
-      method: 'POST',
-      headers: {
-        authorization: `Bearer ${operator}`,
-        'content-type': 'application/json',
-        'idempotency-key': randomUUID(),
-      },
-      body: JSON.stringify(body),
-    });
+    postJson(`${h.baseUrl}/api/v1/networks/${NETWORK}/event-streams${path}`, operator, body);
 
   it('never answers 500 and never asks the ledger for an invalid stream definition', async () => {
     await fc.assert(

@@ -2,6 +2,7 @@
  * Boots the real gateway modules on a random port with in-memory adapters (fake requester,
  * in-memory operations, local keys), for HTTP-level tests with `fetch`.
  */
+import { randomUUID } from 'node:crypto';
 import type { NestExpressApplication } from '@nestjs/platform-express';
 import { createGateway } from '../app.setup';
 import { loadGatewayConfig, type GatewayConfig } from '../config';
@@ -9,6 +10,19 @@ import { InMemoryOperationRepository } from '../idempotency/operation.repository
 import type { TransactionEvents } from '../transactions/transaction-events';
 import { FakeRequester } from './fake-requester';
 import { testTokens, type TestTokens } from './test-tokens';
+
+/** POSTs `body` as JSON with a bearer token and a fresh `Idempotency-Key`. */
+export function postJson(url: string, token: string, body: unknown): Promise<Response> {
+  return fetch(url, {
+    method: 'POST',
+    headers: {
+      authorization: `Bearer ${token}`,
+      'content-type': 'application/json',
+      'idempotency-key': randomUUID(),
+    },
+    body: JSON.stringify(body),
+  });
+}
 
 export interface GatewayHarness {
   app: NestExpressApplication;

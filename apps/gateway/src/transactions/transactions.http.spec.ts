@@ -13,7 +13,7 @@ import {
   type TransactionQuery,
 } from '@strata/contracts';
 import { expectRefusedAtTheEdge } from '../testing/edge-assertions';
-import { startGateway, type GatewayHarness } from '../testing/gateway-harness';
+import { postJson, startGateway, type GatewayHarness } from '../testing/gateway-harness';
 import { ledgerTransaction } from '../testing/ledger-transaction.fixture';
 import { CATCH_UP_MARGIN_MS } from './stream-catch-up';
 import { formatStreamCursor, parseStreamCursor } from './stream-cursor';
@@ -170,15 +170,11 @@ describe('transactions at the gateway', () => {
         ),
         async (body) => {
           h.requester.requests.length = 0;
-          const res = await fetch(`${h.baseUrl}/api/v1/networks/${NETWORK}/transactions`, {
-            method: 'POST',
-            headers: {
-              authorization: `Bearer ${operator}`,
-              'content-type': 'application/json',
-              'idempotency-key': randomUUID(),
-            },
-            body: JSON.stringify(body),
-          });
+          const res = await postJson(
+            `${h.baseUrl}/api/v1/networks/${NETWORK}/transactions`,
+            operator,
+            body,
+          );
           expectRefusedAtTheEdge(res, h.requester);
         },
       ),
