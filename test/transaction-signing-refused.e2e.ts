@@ -31,8 +31,6 @@ describe('a transaction whose key the vault refuses', () => {
   let tap: EventTap;
   let alice: Member;
   let networkId: string;
-  let refused: string;
-  let healthy: string;
 
   beforeAll(async () => {
     db = new Client({ connectionString: readE2eRun().databaseUrl });
@@ -41,10 +39,6 @@ describe('a transaction whose key the vault refuses', () => {
     const admin = await apiAs('admin');
     alice = await memberWithRole(admin);
     networkId = await anvilNetwork(admin, [alice.organisationId]);
-    // Creating the accounts waits until the ledger has learnt of the network over Kafka (until
-    // then it answers 404 for it, settings included).
-    refused = await signingAccount(alice, networkId);
-    healthy = await signingAccount(alice, networkId);
     const settings = await raw(
       admin,
       'PUT',
@@ -74,6 +68,8 @@ describe('a transaction whose key the vault refuses', () => {
   };
 
   it('retries a bounded number of times, then marks it stuck with an alert, without holding back another account', async () => {
+    const refused = await signingAccount(alice, networkId);
+    const healthy = await signingAccount(alice, networkId);
     const { rows } = await db.query<{ custody: string }>(
       `select custody from ledger.custody_key where id::text = (
          select key_id from ledger.signing_account where network_id = $1 and lower(address) = lower($2))`,

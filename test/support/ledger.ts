@@ -66,6 +66,13 @@ export async function anvilNetwork(
       rpcUrl,
     },
   });
+  // The ledger learns of the network from platform-mgmt's event and answers 404 for it until
+  // then (docs/transactions.md): return once it knows it, so a test may use it at once.
+  const transactions = transactionsApi(admin);
+  await eventually(
+    () => transactions.listTransactions({ id: network.id, limit: 1 }).then(() => true),
+    `the ledger to learn of network ${network.id}`,
+  );
   return network.id;
 }
 
