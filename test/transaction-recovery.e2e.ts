@@ -84,7 +84,9 @@ describe('per-network settings, reorg and stuck transactions', () => {
         ((e.payload.id ?? (e.payload.transaction as { id?: string })?.id) as string) === txId,
     );
 
-  it("sets the network's confirmations and attempts (platform admin only, validated)", async () => {
+  it("sets the network's confirmations and attempts (platform admin only, validated), and members read them", async () => {
+    const defaults = await alice.tx.getNetworkTransactionSettings({ id: networkId });
+    expect(defaults).toMatchObject({ networkId, overridden: [] });
     const set = await transactionsApi(admin).setNetworkTransactionSettingsRaw({
       id: networkId,
       idempotencyKey: randomUUID(),
@@ -99,6 +101,25 @@ describe('per-network settings, reorg and stuck transactions', () => {
       overridden: ['confirmations', 'maxAttempts'],
     });
     expect(BigInt(settings.feeCapWei)).toBeGreaterThan(0n);
+    // Read back by the administrator and by a member; the rest keep the ledger-wide values.
+    expect(await transactionsApi(admin).getNetworkTransactionSettings({ id: networkId })).toEqual(
+      settings,
+    );
+    expect(await alice.tx.getNetworkTransactionSettings({ id: networkId })).toEqual({
+      ...defaults,
+      confirmations: 3,
+      maxAttempts: 3,
+      overridden: ['confirmations', 'maxAttempts'],
+    });
+    // An organisation that is not a member does not learn the network exists.
+    const outsider = await memberWithRole(admin);
+    const hidden = await raw(
+      outsider.api,
+      'GET',
+      `/api/v1/networks/${networkId}/transaction-settings`,
+    );
+    expect(hidden.status).toBe(404);
+    expect(hidden.contentType).toContain('application/problem+json');
     expect((await putSettings(alice.api, { confirmations: 1 })).status).toBe(403);
     const bad = await putSettings(admin, { confirmations: 0, other: true });
     expect(bad.status).toBe(400);

@@ -1,13 +1,16 @@
 /**
- * PUT /api/v1/networks/{id}/transaction-settings: a platform administrator sets a network's own
- * confirmations, fee cap, fee-bump timeout and attempts; omitted fields take the ledger-wide
- * values again. Answers the settings now in force.
+ * /api/v1/networks/{id}/transaction-settings: the network's confirmations, fee cap, fee-bump
+ * timeout and attempts. GET reads the settings in force (members of the network and global
+ * readers); PUT (platform administrator) sets the network's own, omitted fields taking the
+ * ledger-wide values again, and answers the settings now in force.
  */
-import { Controller, Headers, Put, Res } from '@nestjs/common';
+import { Controller, Get, Headers, Put, Res } from '@nestjs/common';
 import { ApiBearerAuth, ApiTags } from '@nestjs/swagger';
-import { Roles } from '@strata/auth';
+import { AnyRole, Roles } from '@strata/auth';
 import {
   type Actor,
+  type EffectiveTransactionSettings,
+  effectiveTransactionSettingsSchema,
   type NetworkTransactionSettingsRequest,
   networkTransactionSettingsSchema,
 } from '@strata/contracts';
@@ -26,13 +29,37 @@ import { OperationsService } from '../operations/operations.service';
 import { respondToSubmission } from '../operations/submission-response';
 import { UuidParam, ValidBody } from '../validation/params';
 import { AuditorScope } from '../auditor-grants/auditor-scope.guard';
+import { LedgerTransactionsClient } from './ledger-transactions.client';
 
 @ApiTags('transactions')
 @ApiBearerAuth('bearer')
 @Controller('api/v1/networks/:id/transaction-settings')
 @AuditorScope({ network: 'id' })
 export class NetworkTransactionSettingsController {
-  constructor(private readonly operations: OperationsService) {}
+  constructor(
+    private readonly operations: OperationsService,
+    private readonly ledger: LedgerTransactionsClient,
+  ) {}
+
+  @Get()
+  @AnyRole()
+  @ApiOperationId(
+    'getNetworkTransactionSettings',
+    'The confirmations, fee cap, fee-bump timeout and attempts in force on a network',
+  )
+  @ApiUuidParam('id')
+  @ApiJsonResponse(200, 'EffectiveTransactionSettings', 'The settings in force')
+  @ApiProblems(400, 404)
+  get(
+    @UuidParam('id') networkId: string,
+    @CurrentActor() actor: Actor,
+  ): Promise<EffectiveTransactionSettings> {
+    return this.ledger.query(
+      { query: 'get-transaction-settings', networkId },
+      actor,
+      effectiveTransactionSettingsSchema,
+    );
+  }
 
   @Put()
   @Roles('platform-admin')

@@ -1,8 +1,9 @@
 /**
  * Transactions at the gateway with in-memory adapters: submissions and list queries validated at
- * the edge (property tests: invalid input never reaches the ledger and is never a 500), and the
- * status stream's resume — its own buffer for its own cursor, the ledger's change feed for any
- * other, `resync` for an id it cannot read, `ready` always last.
+ * the edge (property tests: invalid input never reaches the ledger and is never a 500), a
+ * network's transaction settings read from the ledger, and the status stream's resume — its own
+ * buffer for its own cursor, the ledger's change feed for any other, `resync` for an id it cannot
+ * read, `ready` always last.
  */
 import { randomUUID } from 'node:crypto';
 import fc from 'fast-check';
@@ -201,6 +202,33 @@ describe('transactions at the gateway', () => {
       }),
       { numRuns: 150 },
     );
+  });
+
+  it("reads a network's transaction settings from the ledger; a malformed id never reaches it", async () => {
+    const settings = {
+      id: NETWORK,
+      networkId: NETWORK,
+      confirmations: 3,
+      feeCapWei: '500000000000',
+      feeBumpAfterMs: 30_000,
+      maxAttempts: 5,
+      overridden: ['confirmations'],
+    };
+    h.requester.handler = () => ({ ok: true, result: settings });
+    const read = (id: string) =>
+      fetch(`${h.baseUrl}/api/v1/networks/${id}/transaction-settings`, {
+        headers: { authorization: `Bearer ${operator}` },
+      });
+
+    const res = await read(NETWORK);
+    expect(res.status).toBe(200);
+    expect(await res.json()).toEqual(settings);
+    expect(queries()).toEqual([{ query: 'get-transaction-settings', networkId: NETWORK }]);
+
+    h.requester.requests.length = 0;
+    const bad = await read('not-a-uuid');
+    expect(bad.status).toBe(400);
+    expectRefusedAtTheEdge(bad, h.requester);
   });
 
   it("catches a client up from the ledger's change feed when the cursor is another instance's", async () => {

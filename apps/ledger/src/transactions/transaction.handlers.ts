@@ -1,4 +1,7 @@
-/** The transaction manager's side of the bus: account and transaction commands, and reads. */
+/**
+ * The transaction manager's side of the bus: account and transaction commands, and reads
+ * (accounts, transactions, a network's transaction settings).
+ */
 import { Injectable, type OnModuleInit } from '@nestjs/common';
 import {
   createSigningAccountCommandSchema,
@@ -9,6 +12,7 @@ import {
 } from '@strata/contracts';
 import { BusConsumers } from '@strata/bus';
 import { SigningAccountsService } from '../accounts/signing-accounts.service';
+import { NetworkSettings } from '../networks/transaction-settings/network-settings';
 import { TransactionAcceptance } from './transaction-acceptance';
 import { TransactionsService } from './transactions.service';
 
@@ -19,6 +23,7 @@ export class TransactionHandlers implements OnModuleInit {
     private readonly accounts: SigningAccountsService,
     private readonly transactions: TransactionsService,
     private readonly acceptance: TransactionAcceptance,
+    private readonly settings: NetworkSettings,
   ) {}
 
   onModuleInit(): void {
@@ -44,6 +49,8 @@ export class TransactionHandlers implements OnModuleInit {
             return this.transactions.get(em, payload.networkId, payload.id, actor);
           case 'list-transactions':
             return this.transactions.list(em, payload.networkId, payload.params, actor);
+          case 'get-transaction-settings':
+            return this.settings.view(em, payload.networkId, actor);
         }
       },
     );

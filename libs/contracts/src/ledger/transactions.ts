@@ -191,5 +191,7 @@ export const transactionQuerySchema = z.discriminatedUnion('query', [
     networkId: z.uuid(),
     params: listTransactionsQuerySchema,
   }),
+  /** The confirmations, fee cap, fee-bump timeout and attempts in force on the network. */
+  z.object({ query: z.literal('get-transaction-settings'), networkId: z.uuid() }),
 ]);
 export type TransactionQuery = z.infer<typeof transactionQuerySchema>;

@@ -4,8 +4,13 @@
  */
 import { Inject, Injectable } from '@nestjs/common';
 import type { EntityManager } from '@mikro-orm/postgresql';
-import type { EffectiveTransactionSettings } from '@strata/contracts';
+import {
+  type Actor,
+  type EffectiveTransactionSettings,
+  hasGlobalReadScope,
+} from '@strata/contracts';
 import { SUBMITTER_SETTINGS, type SubmitterSettings } from '../../transactions/submitter-settings';
+import { networkFor } from '../network-access';
 import { NetworkTransactionSettings } from './network-transaction-settings.entity';
 
 type Override = Pick<
@@ -63,6 +68,21 @@ export class NetworkSettings {
       : [];
     const own = new Map(rows.map((row) => [row.networkId, row]));
     return new Map(ids.map((id) => [id, withOverrides(this.base, own.get(id))]));
+  }
+
+  /**
+   * What `GET .../transaction-settings` answers: the settings in force and which are the
+   * network's own. Members of the network and global readers only (others get a 404).
+   */
+  async view(
+    em: EntityManager,
+    networkId: string,
+    actor: Actor | undefined,
+  ): Promise<EffectiveTransactionSettings> {
+    const global = actor !== undefined && hasGlobalReadScope(actor);
+    await networkFor(em, networkId, actor?.organisationId, global ? actor : undefined);
+    const own = await em.findOne(NetworkTransactionSettings, { networkId });
+    return effectiveView(networkId, this.base, own ?? undefined);
   }
 
   async forNetwork(em: EntityManager, networkId: string): Promise<SubmitterSettings> {

@@ -77,6 +77,10 @@ export interface CreateSigningAccountRequest {
     idempotencyKey?: string;
 }
 
+export interface GetNetworkTransactionSettingsRequest {
+    id: string;
+}
+
 export interface GetTransactionRequest {
     id: string;
     txId: string;
@@ -268,6 +272,56 @@ export class TransactionsApi extends runtime.BaseAPI {
      */
     async createSigningAccount(requestParameters: CreateSigningAccountRequest, initOverrides?: RequestInit | runtime.InitOverrideFunction): Promise<SigningAccount> {
         const response = await this.createSigningAccountRaw(requestParameters, initOverrides);
+        return await response.value();
+    }
+
+    /**
+     * The confirmations, fee cap, fee-bump timeout and attempts in force on a network
+     */
+    async getNetworkTransactionSettingsRaw(requestParameters: GetNetworkTransactionSettingsRequest, initOverrides?: RequestInit | runtime.InitOverrideFunction): Promise<runtime.ApiResponse<EffectiveTransactionSettings>> {
+        if (requestParameters['id'] == null) {
+            throw new runtime.RequiredError(
+                'id',
+                'Required parameter "id" was null or undefined when calling getNetworkTransactionSettings().'
+            );
+        }
+
+        const queryParameters: any = {};
+
+        const headerParameters: runtime.HTTPHeaders = {};
+
+        if (this.configuration && this.configuration.accessToken) {
+            // oauth required
+            headerParameters["Authorization"] = await this.configuration.accessToken("keycloak", ["openid"]);
+        }
+
+        if (this.configuration && this.configuration.accessToken) {
+            const token = this.configuration.accessToken;
+            const tokenString = await token("bearer", []);
+
+            if (tokenString) {
+                headerParameters["Authorization"] = `Bearer ${tokenString}`;
+            }
+        }
+
+        let urlPath = `/api/v1/networks/{id}/transaction-settings`;
+        urlPath = urlPath.replace(`{${"id"}}`, encodeURIComponent(String(requestParameters['id'])));
+
+        const response = await this.request({
+            path: urlPath,
+            method: 'GET',
+            headers: headerParameters,
+            query: queryParameters,
+        }, initOverrides);
+
+        return new runtime.JSONApiResponse(response, (jsonValue) => EffectiveTransactionSettingsFromJSON(jsonValue));
+    }
+
+    /**
+     * The confirmations, fee cap, fee-bump timeout and attempts in force on a network
+     */
+    async getNetworkTransactionSettings(requestParameters: GetNetworkTransactionSettingsRequest, initOverrides?: RequestInit | runtime.InitOverrideFunction): Promise<EffectiveTransactionSettings> {
+        const response = await this.getNetworkTransactionSettingsRaw(requestParameters, initOverrides);
         return await response.value();
     }
 
