@@ -10,17 +10,21 @@ export interface TransactionBenchOptions {
   ledgerPort: number;
   keepDatabase: boolean;
   outputDir: string;
+  /** Seconds between the anvil's blocks; 0 = automine (a block per arriving transaction). */
+  blockTime: number;
 }
 
 export const HELP = `usage: npm run bench:transactions -- [flags]
 
-On one fresh private anvil (automine), sends the same number of value transfers twice, in the
+On one fresh private anvil mining on a clock like a real chain, sends the same number of value transfers twice, in the
 same run: (1) raw ethers, presigned, sent in parallel; (2) through Strata end to end (POST
 /api/v1/networks/{id}/transactions -> confirmed, 1 confirmation). Prints tx/s, p50/p99 latency
 and the Strata/raw ratio. Starts the local stack if needed and its own platform-mgmt, ledger and
 gateway on a fresh database and topic prefix.
 
   --count N           transfers per side                      (default 500; try 5000)
+  --block-time S      seconds between blocks, 0 = automine    (default 0.25; anvil's automine
+                      stops mining ready transactions under a few thousand parallel sends)
   --concurrency N     requests in flight per side             (default 50)
   --accounts N        sending accounts per side               (default 8)
   --gateway-port P    port of the benchmark gateway           (default 3994)
@@ -38,6 +42,14 @@ const whole = (name: string, raw: string | undefined, fallback: number): number 
   return value;
 };
 
+const seconds = (name: string, raw: string | undefined, fallback: number): number => {
+  if (raw === undefined) return fallback;
+  const value = Number(raw);
+  if (raw.trim() === '' || !Number.isFinite(value) || value < 0 || value > 60)
+    throw new Error(`--${name} must be a number of seconds from 0 to 60`);
+  return value;
+};
+
 export function parseTransactionBenchOptions(argv: string[]): TransactionBenchOptions | undefined {
   const { values } = parseArgs({
     args: argv,
@@ -51,6 +63,7 @@ export function parseTransactionBenchOptions(argv: string[]): TransactionBenchOp
       'ledger-port': { type: 'string' },
       'keep-database': { type: 'boolean' },
       output: { type: 'string' },
+      'block-time': { type: 'string' },
       help: { type: 'boolean' },
     },
   });
@@ -64,5 +77,6 @@ export function parseTransactionBenchOptions(argv: string[]): TransactionBenchOp
     ledgerPort: whole('ledger-port', values['ledger-port'], 3996),
     keepDatabase: values['keep-database'] ?? false,
     outputDir: values.output ?? 'bench/results',
+    blockTime: seconds('block-time', values['block-time'], 0.25),
   };
 }

@@ -56,8 +56,14 @@ export async function runRawSide(
   let progressAt = performance.now();
   while (pending.length > 0) {
     if (performance.now() - progressAt > STALL_MS) {
+      const [pool, head] = await Promise.all([
+        jsonRpc<{ pending: string; queued: string }>(rpcUrl, 'txpool_status').catch(() => null),
+        jsonRpc<{ baseFeePerGas?: string }>(rpcUrl, 'eth_getBlockByNumber', ['latest', false]),
+      ]);
       throw new Error(
-        `raw baseline stalled: ${latencies.length} of ${count} receipts after no progress for ${STALL_MS / 1000}s`,
+        `raw baseline stalled: ${latencies.length} of ${count} receipts after no progress for ${STALL_MS / 1000}s ` +
+          `(node pool: ${pool ? `${Number(pool.pending)} pending, ${Number(pool.queued)} queued` : 'unknown'}; ` +
+          `base fee ${BigInt(head.baseFeePerGas ?? 0)} wei, transfers priced at ${gasPrice} wei)`,
       );
     }
     const before = latencies.length;

@@ -37,8 +37,12 @@ async function main(): Promise<number> {
     process.once(signal, () => void stopAll().finally(() => process.exit(130)));
   }
   try {
-    anvil = await startPrivateAnvil();
-    progress.ok(`fresh anvil on ${anvil.rpcUrl}`);
+    anvil = await startPrivateAnvil(
+      options.blockTime > 0 ? ['--block-time', String(options.blockTime)] : [],
+    );
+    progress.ok(
+      `fresh anvil on ${anvil.rpcUrl}, ${options.blockTime > 0 ? `a block every ${options.blockTime} s` : 'automine'}`,
+    );
     strata = await startTransactionsTarget({ ...options, rpcUrl: anvil.rpcUrl, progress });
     progress.info(`raw: ${options.count} presigned transfers, ${options.concurrency} in flight`);
     const rawMachineBefore = machineBusySeconds();
