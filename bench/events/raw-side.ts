@@ -3,7 +3,7 @@
  * producer (acks=all) writing each log as JSON with the same key Strata uses
  * (`<address>:<topic0>`). No decoding, no checkpoints, no database.
  */
-import { type Admin, Kafka, logLevel } from 'kafkajs';
+import { type Admin, Kafka, logLevel, Partitioners } from 'kafkajs';
 import type { EmittedEvents } from './emit';
 
 export interface RawResult {
@@ -75,7 +75,11 @@ export async function runRawSide(
   await admin.createTopics({ waitForLeaders: true, topics: [{ topic, numPartitions: 3 }] });
   await topicReady(admin, topic);
   await admin.disconnect();
-  const producer = kafka.producer({ allowAutoTopicCreation: false });
+  // kafkajs's default partitioner, named so it does not warn about its v2 default change.
+  const producer = kafka.producer({
+    allowAutoTopicCreation: false,
+    createPartitioner: Partitioners.DefaultPartitioner,
+  });
   await producer.connect();
   try {
     const started = performance.now();
