@@ -1,6 +1,7 @@
 /**
  * The console's transaction panel in a real browser (gateway on 3010, see docs/console.md), on a
- * private anvil so pausing its mining disturbs no other test: an institution administrator sends
+ * private anvil so pausing its mining disturbs no other test: an institution administrator sees
+ * the network's transaction settings (its own attempts, the ledger's other defaults), sends
  * a value transfer with the panel's form (a malformed address is refused under its field, a double
  * click sends once), sees it turn confirmed live (the panel follows the status stream) and finds
  * it with the status filter; with mining paused
@@ -59,6 +60,17 @@ describe('console transactions', () => {
     bob = await institutionAdmin(organisation.id);
     networkId = await anvilNetwork(admin, [organisation.id], anvil.rpcUrl);
     account = await signingAccount(alice, networkId, anvil.rpcUrl);
+    // One setting of the network's own, shown beside the ledger-wide defaults.
+    await transactionsApi(admin).setNetworkTransactionSettings({
+      id: networkId,
+      idempotencyKey: randomUUID(),
+      networkTransactionSettings: { maxAttempts: 9 },
+    });
+    await eventually(
+      async () =>
+        (await alice.tx.getNetworkTransactionSettings({ id: networkId })).maxAttempts === 9,
+      "the network's own attempts",
+    );
   }, 180_000);
 
   afterAll(async () => {
@@ -100,6 +112,18 @@ describe('console transactions', () => {
       const statusFilter = panel.getByLabel('Status');
 
       await withScreenshotOnFailure(page, 'transactions-send-and-confirm', async () => {
+        // The settings in force: the network's own attempts, the ledger's confirmations.
+        const settings = panel.getByTestId('transaction-settings');
+        await settings
+          .locator('[data-setting="maxAttempts"]')
+          .filter({ hasText: '9 (this network)' })
+          .waitFor();
+        expect(await settings.locator('[data-setting="confirmations"] dd').textContent()).toMatch(
+          /^\d+ \(ledger default\)$/,
+        );
+        expect(await settings.locator('[data-setting="feeCapWei"] dd').textContent()).toMatch(
+          / gwei \(ledger default\)$/,
+        );
         // The panel follows the status stream before anything is sent.
         await panel
           .getByTestId('transactions-live')

@@ -12,6 +12,7 @@ import {
   TransactionsApi,
 } from '@strata/sdk';
 import type {
+  EffectiveTransactionSettings,
   LedgerTransaction,
   Page,
   SigningAccount,
@@ -55,6 +56,8 @@ export interface TransactionsConsoleApi {
     idempotencyKey: string,
   ): Promise<void>;
   approveCancel(networkId: string, txId: string, idempotencyKey: string): Promise<void>;
+  /** The confirmations, fee cap, fee-bump timeout and attempts in force on the network. */
+  settings(networkId: string): Promise<EffectiveTransactionSettings>;
   /** Follows the network's status stream until the returned function is called. */
   follow(networkId: string, handlers: TransactionFollowHandlers): () => void;
 }
@@ -167,6 +170,11 @@ export function createTransactionsApi(
           idempotencyKey,
           approveTransactionCancel: {},
         });
+      }),
+    settings: (id) =>
+      call(async () => {
+        const settings = await transactions.getNetworkTransactionSettings({ id });
+        return { ...settings, overridden: [...settings.overridden] };
       }),
     follow: (id, handlers) =>
       followEventStream(

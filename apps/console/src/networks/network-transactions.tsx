@@ -3,7 +3,7 @@
  * status, and the interventions an institution administrator may make on a pending or stuck one
  * (see transaction-interventions.ts). The page follows the status stream live: a shown row takes
  * each status change as it comes, a transaction not on the page (or leaving the filter) reloads
- * it; Refresh reloads on demand.
+ * it; Refresh reloads on demand. Above the list: the transaction settings in force on the network.
  */
 import {
   type LedgerTransaction,
@@ -23,6 +23,7 @@ import {
   type TransactionInterventions,
   useTransactionInterventions,
 } from './transaction-interventions';
+import { TransactionSettingsFacts } from './transaction-settings-facts';
 import { TransferForm } from './transfer-form';
 import { interventionChoices } from './intervention-choices';
 
@@ -93,6 +94,7 @@ export function NetworkTransactions(props: { networkId: string }) {
           Refresh transactions
         </button>
       </div>
+      <TransactionSettingsFacts networkId={props.networkId} />
       {canSubmitTransactions(user.roles) && (
         <TransferForm networkId={props.networkId} onSubmitted={reload} />
       )}
