@@ -4,11 +4,7 @@
  */
 import { Inject, Injectable } from '@nestjs/common';
 import type { EntityManager } from '@mikro-orm/postgresql';
-import {
-  type Actor,
-  type EffectiveTransactionSettings,
-  hasGlobalReadScope,
-} from '@strata/contracts';
+import type { Actor, EffectiveTransactionSettings } from '@strata/contracts';
 import { SUBMITTER_SETTINGS, type SubmitterSettings } from '../../transactions/submitter-settings';
 import { networkFor } from '../network-access';
 import { NetworkTransactionSettings } from './network-transaction-settings.entity';
@@ -79,8 +75,7 @@ export class NetworkSettings {
     networkId: string,
     actor: Actor | undefined,
   ): Promise<EffectiveTransactionSettings> {
-    const global = actor !== undefined && hasGlobalReadScope(actor);
-    await networkFor(em, networkId, actor?.organisationId, global ? actor : undefined);
+    await networkFor(em, networkId, actor?.organisationId, actor);
     const own = await em.findOne(NetworkTransactionSettings, { networkId });
     return effectiveView(networkId, this.base, own ?? undefined);
   }
