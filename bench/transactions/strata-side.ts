@@ -16,11 +16,13 @@ const SINK = '0x000000000000000000000000000000000000bEEF';
 
 async function acceptedThrough(
   gatewayUrl: string,
-  headers: Record<string, string>,
+  headers: () => Promise<Record<string, string>>,
   operationId: string,
 ): Promise<string> {
   for (;;) {
-    const response = await fetch(`${gatewayUrl}/api/v1/operations/${operationId}`, { headers });
+    const response = await fetch(`${gatewayUrl}/api/v1/operations/${operationId}`, {
+      headers: await headers(),
+    });
     const operation = (await response.json()) as { status: string; result?: { id: string } };
     if (operation.status === 'succeeded' && operation.result) return operation.result.id;
     if (operation.status === 'failed') throw new Error(`operation ${operationId} failed`);
@@ -30,13 +32,16 @@ async function acceptedThrough(
 
 export async function runStrataSide(
   gatewayUrl: string,
-  token: string,
+  token: () => Promise<string>,
   networkId: string,
   accounts: string[],
   count: number,
   concurrency: number,
 ): Promise<SideResult> {
-  const headers = { authorization: `Bearer ${token}`, 'content-type': 'application/json' };
+  const headers = async () => ({
+    authorization: `Bearer ${await token()}`,
+    'content-type': 'application/json',
+  });
   const postedAt = new Map<string, number>();
   const started = Date.now();
   await withConcurrency(
@@ -46,7 +51,7 @@ export async function runStrataSide(
       const at = Date.now();
       const response = await fetch(`${gatewayUrl}/api/v1/networks/${networkId}/transactions`, {
         method: 'POST',
-        headers: { ...headers, 'idempotency-key': randomUUID() },
+        headers: { ...(await headers()), 'idempotency-key': randomUUID() },
         body: JSON.stringify({
           kind: 'transfer',
           from: accounts[i % accounts.length],
@@ -67,7 +72,7 @@ export async function runStrataSide(
     const query = `limit=100&offset=${offset}${status ? `&status=${status}` : ''}`;
     const response = await fetch(
       `${gatewayUrl}/api/v1/networks/${networkId}/transactions?${query}`,
-      { headers },
+      { headers: await headers() },
     );
     return (await response.json()) as { items: Tx[]; total: number };
   };

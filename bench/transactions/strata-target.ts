@@ -12,6 +12,7 @@ import {
   databaseUrlFor,
   dropDatabase,
   ensureDatabase,
+  type IssuedToken,
   passwordToken,
   type Progress,
   type RunningApp,
@@ -27,7 +28,8 @@ import { sleep } from './latency';
 
 export interface TransactionsTarget {
   gatewayUrl: string;
-  token: string;
+  /** The institution admin's access token, renewed a minute before it expires (long runs). */
+  token: () => Promise<string>;
   networkId: string;
   accounts: string[];
   /** Process ids of the benchmark's own apps (CPU accounting). */
@@ -132,7 +134,7 @@ export async function startTransactionsTarget(
       roles: ['institution-admin'],
       organisationId: String(organisation.id),
     });
-    const token = (await passwordToken(username, 'strata-bench')).accessToken;
+    const token = renewingToken(() => passwordToken(username, 'strata-bench'));
     const network = await call(
       `${gatewayUrl}/api/v1/networks`,
       admin,
@@ -148,7 +150,7 @@ export async function startTransactionsTarget(
     for (let i = 0; i < options.accounts; i++) {
       const account = await call(
         `${gatewayUrl}/api/v1/networks/${networkId}/accounts`,
-        token,
+        await token(),
         { label: `bench-${i}` },
         [201],
       );
@@ -161,4 +163,19 @@ export async function startTransactionsTarget(
     await close({ keepDatabase: false });
     throw error;
   }
+}
+
+/**
+ * An access token that is fetched again a minute before it expires (a benchmark may outlast the
+ * realm's token lifespan); concurrent callers share one renewal.
+ */
+function renewingToken(login: () => Promise<IssuedToken>): () => Promise<string> {
+  let current = login();
+  return async () => {
+    const held = current;
+    const issued = await held;
+    if (issued.claims.exp * 1000 - Date.now() > 60_000) return issued.accessToken;
+    if (current === held) current = login();
+    return (await current).accessToken;
+  };
 }
