@@ -19,8 +19,8 @@ export const HELP = `usage: npm run bench:transactions -- [flags]
 On one fresh private anvil that mines on a clock like a real chain, sends the same number of
 value transfers twice, in the same run: (1) raw ethers, presigned, sent in parallel; (2) through
 Strata end to end (POST /api/v1/networks/{id}/transactions -> confirmed, 1 confirmation). Prints
-tx/s, p50/p99 latency and the Strata/raw ratio. Starts the local stack if needed and its own platform-mgmt, ledger and
-gateway on a fresh database and topic prefix.
+tx/s, p50/p99 latency and the Strata/raw ratio. Starts the local stack if needed and its own
+platform-mgmt, ledger and gateway on a fresh database and topic prefix.
 
   --count N           transfers per side                      (default 500; try 5000)
   --block-time S      seconds between blocks, 0 = automine    (default 0.25; anvil's automine
