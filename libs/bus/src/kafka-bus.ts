@@ -37,14 +37,13 @@ export interface OutgoingMessage {
 
 /**
  * A message whose envelope the caller has encoded already (the bytes `encodeEnvelope` would give,
- * `type` being the envelope's type): for high-volume producers that build the JSON without an
- * envelope object per message.
+ * or their JSON text: kafkajs writes a string as UTF-8 straight into the record): for
+ * high-volume producers that build the JSON without an envelope object per message.
  */
 export interface EncodedMessage {
   topic: string;
   key: string;
-  type: string;
-  value: Buffer;
+  value: Buffer | string;
 }
 
 interface PendingPublish {
@@ -178,7 +177,6 @@ export class KafkaBus {
       list.push({
         key: message.key,
         value: encoded ? message.value : encodeEnvelope(message.envelope),
-        headers: { 'strata-type': encoded ? message.type : message.envelope.type },
       });
       byTopic.set(message.topic, list);
     }
