@@ -36,14 +36,13 @@ export interface OutgoingMessage {
 }
 
 /**
- * A message whose envelope the caller has encoded already (the bytes `encodeEnvelope` would give,
- * or their JSON text: kafkajs writes a string as UTF-8 straight into the record): for
- * high-volume producers that build the JSON without an envelope object per message.
+ * A message whose envelope the caller has encoded already (the bytes `encodeEnvelope` would
+ * give): for high-volume producers that build the JSON without an envelope object per message.
  */
 export interface EncodedMessage {
   topic: string;
   key: string;
-  value: Buffer | string;
+  value: Buffer;
 }
 
 interface PendingPublish {
