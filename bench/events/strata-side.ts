@@ -44,7 +44,10 @@ export async function runStrataSide(
   const topic = `${target.topicPrefix}${EventListenerTopics.contractEvent}`;
   const admin = kafka.admin();
   await admin.connect();
-  await admin.createTopics({ waitForLeaders: true, topics: [{ topic, numPartitions: 3 }] });
+  // The ledger creates the topic at startup; creating it again would make kafkajs log an ERROR.
+  if (!(await admin.listTopics()).includes(topic)) {
+    await admin.createTopics({ waitForLeaders: true, topics: [{ topic, numPartitions: 3 }] });
+  }
   await topicReady(admin, topic);
   await admin.disconnect();
   const started = performance.now();
