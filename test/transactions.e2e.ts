@@ -166,12 +166,14 @@ describe('ledger transaction manager, end to end', () => {
     const before = (await allTransactions(alice, networkId)).length;
     const path = `/api/v1/networks/${networkId}/transactions`;
     const transfer = { kind: 'transfer', from: accounts[0], to: SINK, value: '1' };
+    const unknownNetwork = raw(
+      alice.api,
+      'POST',
+      `/api/v1/networks/${randomUUID()}/transactions`,
+      transfer,
+    );
     const cases: [string, number, Promise<{ status: number; contentType: string | null }>][] = [
-      [
-        'unknown network',
-        404,
-        raw(alice.api, 'POST', `/api/v1/networks/${randomUUID()}/transactions`, transfer),
-      ],
+      ['unknown network', 404, unknownNetwork],
       [
         'malformed ABI',
         400,
@@ -222,6 +224,8 @@ describe('ledger transaction manager, end to end', () => {
       expect({ what, status: answer.status }).toEqual({ what, status });
       expect(answer.contentType).toContain('application/problem+json');
     }
+    // A script that registered the network a moment ago learns why and what to do.
+    expect((await unknownNetwork).body.detail).toContain('registered a moment ago');
     expect((await allTransactions(alice, networkId)).length).toBe(before);
     expect((await allTransactions(bob, networkId)).length).toBe(0);
   });

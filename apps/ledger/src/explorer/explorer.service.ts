@@ -27,7 +27,7 @@ import { DomainProblem } from '@strata/bus';
 import { EventListener } from '../event-sync/event-listener.entity';
 import { ListenerAbi } from '../event-sync/listener-abi';
 import { LedgerNetwork } from '../networks/ledger-network.entity';
-import { networkFor } from '../networks/network-access';
+import { networkFor, networkNotFound } from '../networks/network-access';
 import { ExplorerChain, type RpcLog } from './explorer-chain';
 import {
   blockDetail,
@@ -217,7 +217,7 @@ async function readable(
 ): Promise<Readable> {
   if (actor && hasGlobalReadScope(actor)) {
     const network = await em.findOne(LedgerNetwork, { id: networkId });
-    if (!network) throw DomainProblem.notFound('Network', networkId);
+    if (!network) throw networkNotFound(networkId);
     return network;
   }
   return networkFor(em, networkId, actor?.organisationId, actor);

@@ -7,6 +7,7 @@
  */
 import type { EntityManager } from '@mikro-orm/postgresql';
 import { DomainProblem } from '@strata/bus';
+import { networkNotFound } from '../networks/network-access';
 
 export interface AcceptanceContext {
   network: { id: string; rpcUrl: string };
@@ -45,7 +46,7 @@ export async function acceptanceContext(
     [organisationId, organisationId, from, networkId],
   );
   const row = rows[0];
-  if (!row || !row.member) throw DomainProblem.notFound('Network', networkId);
+  if (!row || !row.member) throw networkNotFound(networkId);
   if (!row.account_address) throw DomainProblem.notFound('Signing account', from);
   if (row.account_organisation_id !== organisationId) {
     throw DomainProblem.forbidden('The account belongs to another organisation.');

@@ -18,6 +18,7 @@ import { SUBMITTER_SETTINGS, type SubmitterSettings } from '../../transactions/s
 import { LedgerNetwork } from '../ledger-network.entity';
 import { effectiveView } from './network-settings';
 import { NetworkTransactionSettings } from './network-transaction-settings.entity';
+import { networkNotFound } from '../network-access';
 
 @Injectable()
 export class NetworkSettingsHandlers implements OnModuleInit {
@@ -45,7 +46,7 @@ export class NetworkSettingsHandlers implements OnModuleInit {
       throw DomainProblem.forbidden('Only a platform administrator may change network settings.');
     }
     if (!(await em.findOne(LedgerNetwork, { id: command.networkId }))) {
-      throw DomainProblem.notFound('Network', command.networkId);
+      throw networkNotFound(command.networkId);
     }
     const { settings } = command;
     const row = {
