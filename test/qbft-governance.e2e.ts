@@ -2,8 +2,9 @@
  * Validator governance end to end on the real stack, against a fake Besu (anvil has no qbft_*
  * RPCs): 4 institutions own a validator each; a proposal to add a fifth validator reaches the
  * threshold, the platform calls qbft_proposeValidatorVote on every validator node and follows the
- * validator set until the change is in effect; a proposal without quorum expires; bad input is
- * refused with problem+json and nothing stored.
+ * validator set until the change is in effect; a proposal without quorum expires; an admitted
+ * member can use the network on the ledger and a removed one is shut out (its listener and
+ * stream paused); bad input is refused with problem+json and nothing stored.
  */
 import { randomUUID } from 'node:crypto';
 import { computeAddress, SigningKey } from 'ethers';
@@ -17,8 +18,18 @@ import {
   restartApp,
   runningApp,
 } from '@strata/testing';
-import { apiAs, type Api, gatewayUrl, problemOf, raw, uniqueName } from './support/api';
+import {
+  apiAs,
+  type Api,
+  gatewayUrl,
+  problemOf,
+  raw,
+  type RawResponse,
+  uniqueName,
+} from './support/api';
 import { eventually } from './support/eventually';
+import { FIXTURE_ABI } from './support/event-sync';
+import { tapEvents } from './support/kafka-events';
 
 interface Institution {
   organisationId: string;
@@ -54,6 +65,23 @@ const nodeKey = () => {
 };
 
 const inMinutes = (minutes: number) => new Date(Date.now() + minutes * 60_000);
+
+/** A write's final answer: its status and body, or those of its operation after a 202. */
+async function written(api: Api, method: string, path: string, body = {}): Promise<RawResponse> {
+  const response = await raw(api, method, path, body, { 'idempotency-key': randomUUID() });
+  if (response.status !== 202) return response;
+  const id = response.headers.get('x-operation-id') ?? '';
+  const operation = await eventually(async () => {
+    const read = await api.operations.getOperation({ id });
+    return read.status !== 'pending' ? read : undefined;
+  }, `operation ${id}`);
+  const problem = operation.problem as { status?: number } | undefined;
+  return {
+    ...response,
+    status: operation.status === 'succeeded' ? 201 : (problem?.status ?? 500),
+    body: (operation.result ?? operation.problem ?? {}) as Record<string, unknown>,
+  };
+}
 
 describe('validator governance, end to end against a fake Besu', () => {
   const besu = new FakeBesu([]);
@@ -339,5 +367,95 @@ describe('validator governance, end to end against a fake Besu', () => {
     );
     expect(notMember.status).toBe(403);
     expect((await institutions[0].governance.listProposals({ id: networkId })).length).toBe(before);
+  });
+  it('lets an admitted member use the network on the ledger and shuts a removed one out: 404 everywhere, its listener and stream paused', async () => {
+    const tap = await tapEvents(['strata.platform-mgmt.network-membership-changed.v1']);
+    const ledger = `/api/v1/networks/${networkId}`;
+    const status = async (path: string) => (await raw(outsider.api, 'GET', path)).status;
+    const executed = async (action: { kind: 'admit-member' | 'remove-member' }) => {
+      const proposal = await institutions[0].governance.submitProposal({
+        id: networkId,
+        submitProposal: {
+          action: { ...action, organisationId: outsider.organisationId },
+          deadline: inMinutes(10),
+        },
+      });
+      for (const voter of institutions.slice(0, 3)) {
+        await voter.governance.castVote({
+          id: networkId,
+          proposalId: proposal.id,
+          castVote: { approve: true },
+        });
+      }
+      return eventually(async () => {
+        const current = await institutions[0].governance.getProposal({
+          id: networkId,
+          proposalId: proposal.id,
+        });
+        if (current.status !== 'executed') throw new Error(`still ${current.status}`);
+        return current;
+      }, `the ${action.kind} proposal to be executed`);
+    };
+
+    expect(await status(`${ledger}/transactions`)).toBe(404);
+    const admission = await executed({ kind: 'admit-member' });
+    expect(admission.outcome).toBe('member admitted');
+    await eventually(
+      async () => (await status(`${ledger}/transactions`)) === 200,
+      'the ledger to let the admitted member in',
+    );
+    const listener = await written(outsider.api, 'POST', `${ledger}/event-listeners`, {
+      name: 'new member',
+      abi: FIXTURE_ABI,
+      fromBlock: 'latest',
+      confirmations: 1,
+    });
+    expect(listener.status).toBe(201);
+    const stream = await written(outsider.api, 'POST', `${ledger}/event-streams`, {
+      type: 'webhook',
+      name: 'new member',
+      url: 'https://example.org/hooks/strata',
+      filter: { listenerId: listener.body.id },
+    });
+    expect(stream.status).toBe(201);
+    const listenerPath = `${ledger}/event-listeners/${String(listener.body.id)}`;
+    const streamPath = `${ledger}/event-streams/${String(stream.body.id)}`;
+
+    const removal = await executed({ kind: 'remove-member' });
+    expect(removal.outcome).toBe('member removed');
+    await eventually(
+      async () => (await status(`${ledger}/transactions`)) === 404,
+      'the ledger to shut the removed member out',
+    );
+    for (const path of [
+      `${ledger}/accounts`,
+      `${ledger}/event-listeners`,
+      listenerPath,
+      streamPath,
+    ])
+      expect(await status(path)).toBe(404);
+    expect((await written(outsider.api, 'POST', `${streamPath}/resume`)).status).toBe(404);
+    expect((await written(outsider.api, 'POST', `${listenerPath}/resume`)).status).toBe(404);
+    const admin = await apiAs('admin');
+    expect((await raw(admin, 'GET', listenerPath)).body).toMatchObject({ status: 'paused' });
+    expect((await raw(admin, 'GET', streamPath)).body).toMatchObject({
+      status: 'paused',
+      lastError: expect.stringContaining('removed from the network') as string,
+    });
+    const network = await admin.networks.getNetwork({ id: networkId });
+    expect(network.memberOrganisationIds).not.toContain(outsider.organisationId);
+
+    const changes = await eventually(async () => {
+      const mine = tap.events.filter((event) => event.payload.networkId === networkId);
+      return mine.length >= 2 ? mine : undefined;
+    }, 'both membership changes on Kafka');
+    await tap.close();
+    expect(changes.map((event) => [event.payload.change, event.payload.revision])).toEqual([
+      [{ kind: 'admitted', organisationId: outsider.organisationId }, 1],
+      [{ kind: 'removed', organisationId: outsider.organisationId }, 2],
+    ]);
+    expect(changes[1].payload.memberOrganisationIds).toEqual(
+      institutions.map((institution) => institution.organisationId).sort(),
+    );
   });
 });

@@ -12,6 +12,7 @@ import { LEDGER_ENTITIES } from './entities';
 import { keyVaultProviders } from '@strata/key-custody';
 import { masterAccountProviders } from './master-accounts';
 import { LEDGER_MIGRATIONS } from './migrations';
+import { MemberRemoval } from './networks/member-removal';
 import { NetworkRegistryHandlers } from './networks/network-registry.handlers';
 import { transactionProviders } from './transactions';
 import { transactionInterventionProviders } from './transactions/interventions';
@@ -34,6 +35,7 @@ const config = loadLedgerConfig();
     },
     ...ChainStatusHandlersModuleProviders,
     NetworkRegistryHandlers,
+    MemberRemoval,
     ...keyVaultProviders(config),
     ...transactionProviders(config),
     ...transactionInterventionProviders,

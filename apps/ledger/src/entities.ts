@@ -8,6 +8,7 @@ import { MasterAccount } from './master-accounts/master-account.entity';
 import { KeyUsageRecord } from '@strata/key-custody';
 import { LedgerNetwork } from './networks/ledger-network.entity';
 import { LedgerNetworkMember } from './networks/network-member.entity';
+import { LedgerNetworkMembership } from './networks/network-membership.entity';
 import { AccountNonce } from './nonces/account-nonce.entity';
 import { LedgerTransaction } from './transactions/ledger-transaction.entity';
 import { TransactionCancellation } from './transactions/interventions/transaction-cancellation.entity';
@@ -16,6 +17,7 @@ import { NetworkTransactionSettings } from './networks/transaction-settings/netw
 export const LEDGER_ENTITIES = [
   LedgerNetwork,
   LedgerNetworkMember,
+  LedgerNetworkMembership,
   SigningAccount,
   AccountNonce,
   LedgerTransaction,

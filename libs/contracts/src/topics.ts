@@ -9,6 +9,7 @@ export const Topics = {
     organisationRegistered: 'strata.platform-mgmt.organisation-registered.v1',
     registerNetwork: 'strata.platform-mgmt.register-network.v1',
     networkRegistered: 'strata.platform-mgmt.network-registered.v1',
+    networkMembershipChanged: 'strata.platform-mgmt.network-membership-changed.v1',
     queries: 'strata.platform-mgmt.queries.v1',
   },
   ledger: {

@@ -1,11 +1,13 @@
 /**
  * Who may see and change a network's event streams: writers are platform admins or an
  * institution admin/operator of a member organisation; readers are the owning organisation or a
- * platform admin/auditor. Outsiders get a 404 (no existence leak), as for listeners.
+ * platform admin/auditor. Outsiders get a 404 (no existence leak), as for listeners, and so does
+ * an organisation that is no longer a member of the network (its streams stay, paused).
  */
 import type { EntityManager } from '@mikro-orm/postgresql';
 import { type Actor, SOCKET_REPLACED } from '@strata/contracts';
 import { DomainProblem } from '@strata/bus';
+import { networkFor } from '../networks/network-access';
 import { EventStream } from './event-stream.entity';
 
 /** The organisation the caller acts for, or undefined for a platform admin acting globally. */
@@ -34,6 +36,8 @@ export async function findStream(
   const stream = await em.findOne(EventStream, { id, networkId, status: { $ne: 'deleted' } });
   const visible = stream && (global || stream.organisationId === organisationId);
   if (!stream || !visible) throw DomainProblem.notFound('Event stream', id);
+  // An organisation removed from the network keeps its streams' rows, not their use.
+  if (!global) await networkFor(em, networkId, organisationId, undefined);
   return stream;
 }
 

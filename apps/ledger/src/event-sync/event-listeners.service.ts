@@ -145,6 +145,8 @@ export class EventListenersService {
     const listener = await em.findOne(EventListener, { id, networkId });
     const visible = listener && (global || listener.organisationId === organisationId);
     if (!listener || !visible) throw DomainProblem.notFound('Event listener', id);
+    // An organisation removed from the network keeps its listeners' rows, not their use.
+    if (!global) await networkFor(em, networkId, organisationId, undefined);
     return listener;
   }
 

@@ -17,7 +17,7 @@ import { ConsortiumTopics } from '@strata/contracts';
 import { OutboxWriter } from '@strata/bus';
 import { Clock, PeriodicPasses } from '@strata/runtime';
 import { ConsensusAdmin } from '../consensus-admin/consensus-admin';
-import { NetworkMember } from '../networks/network.entity';
+import { changeMembership } from '../networks/network-membership';
 import { NetworkNode } from '../nodes/network-node.entity';
 import { NodePermissioning } from '../nodes/node-permissioning';
 import { ProvisioningPlanRecord } from '../provisioning/provisioning-plan.entity';
@@ -110,17 +110,19 @@ export class GovernanceScheduler implements OnApplicationBootstrap, OnApplicatio
           action.kind === 'add-validator',
         );
       case 'admit-member':
-        em.create(NetworkMember, {
+      case 'remove-member': {
+        const admit = action.kind === 'admit-member';
+        const outcome = await changeMembership(em, {
           networkId: proposal.networkId,
+          kind: admit ? 'admitted' : 'removed',
           organisationId: action.organisationId,
+          proposalId: proposal.id,
+          at: now,
         });
-        return this.close(em, proposal, 'executed', 'member admitted');
-      case 'remove-member':
-        await em.nativeDelete(NetworkMember, {
-          networkId: proposal.networkId,
-          organisationId: action.organisationId,
-        });
-        return this.close(em, proposal, 'executed', 'member removed');
+        const done = admit ? 'member admitted' : 'member removed';
+        const already = admit ? 'already a member: nothing to do' : 'not a member: nothing to do';
+        return this.close(em, proposal, 'executed', outcome === 'changed' ? done : already);
+      }
       case 'change-parameters':
         return this.scheduleParameterChange(em, proposal, action.parameters);
     }

@@ -12,6 +12,11 @@ export const Network = defineEntity({
     description: p.text().nullable(),
     rpcUrl: p.string().length(2048),
     createdAt: p.datetime(),
+    /**
+     * 0 at registration, +1 per executed membership change (`network-membership-changed` carries
+     * it, so consumers keep the newest member list whatever order events arrive in).
+     */
+    membershipRevision: p.integer().default(0),
   },
 });
 export type Network = InferEntity<typeof Network>;

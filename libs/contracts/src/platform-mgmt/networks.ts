@@ -62,3 +62,24 @@ export type ListNetworksQuery = z.infer<typeof listNetworksQuerySchema>;
 /** Event payload of `strata.platform-mgmt.network-registered.v1`. */
 export const networkRegisteredSchema = networkSchema;
 export type NetworkRegistered = Network;
+
+/**
+ * Event payload of `strata.platform-mgmt.network-membership-changed.v1`: an executed governance
+ * proposal admitted or removed a member. Carries the whole member list after the change and the
+ * network's membership revision (1, 2, ... per network; registration is revision 0), so a
+ * consumer keeps the newest list whatever order it receives this and `network-registered` in.
+ */
+export const networkMembershipChangedSchema = z
+  .object({
+    networkId: z.uuid(),
+    revision: z.number().int().min(1),
+    memberOrganisationIds: z.array(z.uuid()),
+    change: z.object({
+      kind: z.enum(['admitted', 'removed']),
+      organisationId: z.uuid(),
+    }),
+    proposalId: z.uuid(),
+    changedAt: z.iso.datetime(),
+  })
+  .strict();
+export type NetworkMembershipChanged = z.infer<typeof networkMembershipChangedSchema>;
