@@ -3,8 +3,10 @@
  * RPCs): 4 institutions own a validator each; a proposal to add a fifth validator reaches the
  * threshold, the platform calls qbft_proposeValidatorVote on every validator node and follows the
  * validator set until the change is in effect; a proposal without quorum expires; an admitted
- * member can use the network on the ledger and a removed one is shut out (its listener and
- * stream paused); bad input is refused with problem+json and nothing stored.
+ * member can use the network on the ledger and its node is allowed on every validator node, and a
+ * removed one is shut out (its listener and stream paused, its node dropped from the allowlists);
+ * a validator neither leaves nor has its institution removed behind governance's back; bad input
+ * is refused with problem+json and nothing stored.
  */
 import { randomUUID } from 'node:crypto';
 import { computeAddress, SigningKey } from 'ethers';
@@ -12,6 +14,7 @@ import { Configuration, GovernanceApi, NodesApi, type Proposal } from '@strata/s
 import {
   createUser,
   FakeBesu,
+  jsonRpc,
   killApp,
   passwordToken,
   readE2eRun,
@@ -421,6 +424,37 @@ describe('validator governance, end to end against a fake Besu', () => {
     const listenerPath = `${ledger}/event-listeners/${String(listener.body.id)}`;
     const streamPath = `${ledger}/event-streams/${String(stream.body.id)}`;
 
+    // The new member's node is allowed on every validator node, even on one whose allowlist
+    // already has it (a pass interrupted after changing it: Besu refuses to add it twice).
+    const memberKey = nodeKey();
+    const enode = `enode://${memberKey.publicKey}@new-member.example.org:30303`;
+    await jsonRpc(besu.nodeUrl(besuUrl, validatorAddresses[0]), 'perm_addNodesToAllowlist', [
+      [enode],
+    ]);
+    const memberNode = await outsider.nodes.joinNode({
+      id: networkId,
+      joinNode: {
+        name: 'new-member-node',
+        organisationId: outsider.organisationId,
+        role: 'member',
+        enode,
+      },
+    });
+    const allowedEverywhere = async (allowed: boolean) => {
+      for (const validator of validatorAddresses) {
+        const node = besu.nodeUrl(besuUrl, validator);
+        const enodes = await jsonRpc<string[]>(node, 'perm_getNodesAllowlist', []);
+        const accounts = await jsonRpc<string[]>(node, 'perm_getAccountsAllowlist', []);
+        if (enodes.includes(enode.toLowerCase()) !== allowed) return false;
+        if (accounts.includes(memberKey.address.toLowerCase()) !== allowed) return false;
+      }
+      return true;
+    };
+    await eventually(
+      () => allowedEverywhere(true),
+      'the new node to be allowed on every validator',
+    );
+
     const removal = await executed({ kind: 'remove-member' });
     expect(removal.outcome).toBe('member removed');
     await eventually(
@@ -444,6 +478,13 @@ describe('validator governance, end to end against a fake Besu', () => {
     });
     const network = await admin.networks.getNetwork({ id: networkId });
     expect(network.memberOrganisationIds).not.toContain(outsider.organisationId);
+    // Its node left with it and is no longer allowed to connect.
+    const nodes = await institutions[0].nodes.listNodes({ id: networkId });
+    expect(nodes.find((node) => node.id === memberNode.id)?.status).toBe('left');
+    await eventually(
+      () => allowedEverywhere(false),
+      'the removed member node to be dropped from every validator',
+    );
 
     const changes = await eventually(async () => {
       const mine = tap.events.filter((event) => event.payload.networkId === networkId);
@@ -457,5 +498,39 @@ describe('validator governance, end to end against a fake Besu', () => {
     expect(changes[1].payload.memberOrganisationIds).toEqual(
       institutions.map((institution) => institution.organisationId).sort(),
     );
+  });
+  it('keeps validators in the set until governance removes them: no leaving, no removal of their institution', async () => {
+    const nodes = await institutions[3].nodes.listNodes({ id: networkId });
+    const validator = nodes.find(
+      (node) =>
+        node.organisationId === institutions[3].organisationId &&
+        node.role === 'validator' &&
+        node.status === 'active',
+    );
+    if (!validator) throw new Error('institution 3 runs no validator');
+    const leaving = await problemOf(
+      institutions[3].nodes.leaveNode({
+        id: networkId,
+        nodeId: validator.id,
+        idempotencyKey: randomUUID(),
+      }),
+    );
+    expect(leaving.status).toBe(409);
+    expect(leaving.problem.detail).toMatch(/remove-validator/);
+    const removal = await problemOf(
+      institutions[0].governance.submitProposal({
+        id: networkId,
+        submitProposal: {
+          action: { kind: 'remove-member', organisationId: institutions[3].organisationId },
+          deadline: inMinutes(10),
+        },
+      }),
+    );
+    expect(removal).toMatchObject({
+      status: 422,
+      problem: { type: 'urn:strata:problem:owns-validator' },
+    });
+    const still = await institutions[0].nodes.listNodes({ id: networkId });
+    expect(still.find((node) => node.id === validator.id)?.status).toBe('active');
   });
 });

@@ -3,10 +3,13 @@
  * any number of nodes (`<url>/nodes/<node address>`), following Besu's documented methods and
  * answers: `qbft_proposeValidatorVote`, `qbft_getValidatorsByBlockNumber`, `qbft_getPendingVotes`,
  * `qbft_discardValidatorVote`, `perm_addNodesToAllowlist`, `perm_addAccountsToAllowlist`,
- * `perm_getNodesAllowlist`, `perm_getAccountsAllowlist`, `admin_peers`, `eth_blockNumber`, and for
+ * `perm_removeNodesFromAllowlist`, `perm_removeAccountsFromAllowlist`, `perm_getNodesAllowlist`,
+ * `perm_getAccountsAllowlist`, `admin_peers`, `eth_blockNumber`, and for
  * monitoring `eth_getBlockByNumber` (number and timestamp), `net_peerCount`, `eth_syncing`.
  * A vote takes effect (in the next "block") once more than half of the current validators'
- * nodes have proposed it, as in QBFT; every call is recorded for assertions.
+ * nodes have proposed it, as in QBFT; every call is recorded for assertions. Like Besu's local
+ * permissioning, an allowlist change is all or nothing: adding an entry that is already there,
+ * removing one that is not, or naming one twice fails the whole call (error -32000).
  */
 import { createServer, type IncomingMessage, type Server } from 'node:http';
 import type { AddressInfo } from 'node:net';
@@ -24,6 +27,7 @@ interface NodeState {
 }
 
 const ADDRESS = /^0x[0-9a-f]{40}$/;
+const ENODE = /^enode:\/\/[0-9a-f]{128}@/;
 
 class RpcError extends Error {
   constructor(
@@ -170,9 +174,13 @@ export class FakeBesu {
         return set;
       }
       case 'perm_addNodesToAllowlist':
-        return this.addTo(state.nodesAllowlist, params, /^enode:\/\/[0-9a-f]{128}@/i);
+        return this.change(state.nodesAllowlist, params, ENODE, 'add', 'node');
       case 'perm_addAccountsToAllowlist':
-        return this.addTo(state.accountsAllowlist, params, ADDRESS);
+        return this.change(state.accountsAllowlist, params, ADDRESS, 'add', 'account');
+      case 'perm_removeNodesFromAllowlist':
+        return this.change(state.nodesAllowlist, params, ENODE, 'remove', 'node');
+      case 'perm_removeAccountsFromAllowlist':
+        return this.change(state.accountsAllowlist, params, ADDRESS, 'remove', 'account');
       case 'perm_getNodesAllowlist':
         return [...state.nodesAllowlist];
       case 'perm_getAccountsAllowlist':
@@ -189,15 +197,32 @@ export class FakeBesu {
     }
   }
 
-  private addTo(list: Set<string>, params: unknown[], pattern: RegExp): string {
+  /** Besu's answers (RpcErrorType): an invalid, duplicated, existing or absent entry fails it all. */
+  private change(
+    list: Set<string>,
+    params: unknown[],
+    pattern: RegExp,
+    operation: 'add' | 'remove',
+    kind: 'node' | 'account',
+  ): string {
     const [entries] = params;
-    if (
-      !Array.isArray(entries) ||
-      entries.some((e) => typeof e !== 'string' || !pattern.test(e.toLowerCase()))
-    ) {
-      throw new RpcError(-32602, 'Invalid params');
+    if (!Array.isArray(entries)) throw new RpcError(-32602, 'Invalid params');
+    if (entries.length === 0)
+      throw new RpcError(-32000, `Request contains an empty list of ${kind}s`);
+    if (entries.some((e) => typeof e !== 'string' || !pattern.test(e.toLowerCase()))) {
+      throw new RpcError(-32000, `Request contains an invalid ${kind}`);
     }
-    entries.forEach((entry: string) => list.add(entry.toLowerCase()));
+    const normalised = (entries as string[]).map((entry) => entry.toLowerCase());
+    if (new Set(normalised).size !== normalised.length) {
+      throw new RpcError(-32000, `Request contains duplicate ${kind}s`);
+    }
+    if (operation === 'add' && normalised.some((entry) => list.has(entry))) {
+      throw new RpcError(-32000, `Cannot add an existing ${kind} to allowlist`);
+    }
+    if (operation === 'remove' && normalised.some((entry) => !list.has(entry))) {
+      throw new RpcError(-32000, `Cannot remove an absent ${kind} from allowlist`);
+    }
+    normalised.forEach((entry) => (operation === 'add' ? list.add(entry) : list.delete(entry)));
     return 'Success';
   }
 

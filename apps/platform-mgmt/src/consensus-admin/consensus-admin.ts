@@ -15,10 +15,21 @@ export abstract class ConsensusAdmin {
   abstract proposeValidatorVote(rpcUrl: string, validator: string, add: boolean): Promise<void>;
   /** `qbft_getValidatorsByBlockNumber`: the validator set at a block ('latest' by default). */
   abstract validatorsAt(rpcUrl: string, block?: number | 'latest'): Promise<string[]>;
-  /** `perm_addNodesToAllowlist`. */
+  /**
+   * `perm_addNodesToAllowlist`. Besu refuses the whole call if one entry is already there, and
+   * `perm_remove*` if one is absent: callers read the allowlist first and send only the difference.
+   */
   abstract addNodesToAllowlist(rpcUrl: string, enodes: readonly string[]): Promise<void>;
   /** `perm_addAccountsToAllowlist`. */
   abstract addAccountsToAllowlist(rpcUrl: string, accounts: readonly string[]): Promise<void>;
+  /** `perm_removeNodesFromAllowlist`. */
+  abstract removeNodesFromAllowlist(rpcUrl: string, enodes: readonly string[]): Promise<void>;
+  /** `perm_removeAccountsFromAllowlist`. */
+  abstract removeAccountsFromAllowlist(rpcUrl: string, accounts: readonly string[]): Promise<void>;
+  /** `perm_getNodesAllowlist`: the enode URLs the node allows, as it stores them. */
+  abstract nodesAllowlist(rpcUrl: string): Promise<string[]>;
+  /** `perm_getAccountsAllowlist`: the accounts the node allows, lower case. */
+  abstract accountsAllowlist(rpcUrl: string): Promise<string[]>;
   /** `admin_peers`. */
   abstract peers(rpcUrl: string): Promise<BesuPeer[]>;
 }

@@ -56,12 +56,32 @@ describe('JsonRpcConsensusAdmin against a fake Besu', () => {
     expect((await admin.peers(node)).map((peer) => peer.id)).toEqual([validators[1].toLowerCase()]);
   });
 
+  it('reads the allowlists and removes entries; Besu refuses an existing or absent entry', async () => {
+    const node = besu.nodeUrl(url, validators[1]);
+    const enode = `enode://${'b'.repeat(128)}@10.0.0.2:30303`;
+    await admin.addNodesToAllowlist(node, [enode]);
+    await admin.addAccountsToAllowlist(node, [candidate]);
+    expect(await admin.nodesAllowlist(node)).toEqual([enode]);
+    expect(await admin.accountsAllowlist(node)).toEqual([candidate.toLowerCase()]);
+    await expect(admin.addNodesToAllowlist(node, [enode])).rejects.toMatchObject({
+      message: 'perm_addNodesToAllowlist: Cannot add an existing node to allowlist',
+    });
+    await admin.removeNodesFromAllowlist(node, [enode]);
+    await admin.removeAccountsFromAllowlist(node, [candidate]);
+    expect(await admin.nodesAllowlist(node)).toEqual([]);
+    expect(await admin.accountsAllowlist(node)).toEqual([]);
+    await expect(admin.removeAccountsFromAllowlist(node, [candidate])).rejects.toMatchObject({
+      message: 'perm_removeAccountsFromAllowlist: Cannot remove an absent account from allowlist',
+    });
+  });
+
   it("turns Besu's JSON-RPC errors and unreachable nodes into ConsensusAdminError", async () => {
     await expect(
       admin.addNodesToAllowlist(besu.nodeUrl(url, validators[0]), ['not-an-enode']),
     ).rejects.toMatchObject({
       name: 'ConsensusAdminError',
-      code: -32602,
+      code: -32000,
+      message: 'perm_addNodesToAllowlist: Request contains an invalid node',
     });
     await expect(admin.validatorsAt(besu.nodeUrl(url, validators[0]), 99)).rejects.toBeInstanceOf(
       ConsensusAdminError,

@@ -12,6 +12,7 @@ const responseSchema = z.union([
   }),
 ]);
 const addressesSchema = z.array(z.string().regex(/^0x[0-9a-fA-F]{40}$/));
+const stringsSchema = z.array(z.string());
 const peersSchema = z.array(z.object({ enode: z.string(), id: z.string() }).loose());
 
 export class JsonRpcConsensusAdmin extends ConsensusAdmin {
@@ -43,6 +44,28 @@ export class JsonRpcConsensusAdmin extends ConsensusAdmin {
     await this.expectSuccess(rpcUrl, 'perm_addAccountsToAllowlist', [
       accounts.map((a) => a.toLowerCase()),
     ]);
+  }
+
+  async removeNodesFromAllowlist(rpcUrl: string, enodes: readonly string[]): Promise<void> {
+    await this.expectSuccess(rpcUrl, 'perm_removeNodesFromAllowlist', [[...enodes]]);
+  }
+
+  async removeAccountsFromAllowlist(rpcUrl: string, accounts: readonly string[]): Promise<void> {
+    await this.expectSuccess(rpcUrl, 'perm_removeAccountsFromAllowlist', [
+      accounts.map((a) => a.toLowerCase()),
+    ]);
+  }
+
+  async nodesAllowlist(rpcUrl: string): Promise<string[]> {
+    const method = 'perm_getNodesAllowlist';
+    return this.parse(method, stringsSchema, await this.call(rpcUrl, method, []));
+  }
+
+  async accountsAllowlist(rpcUrl: string): Promise<string[]> {
+    const method = 'perm_getAccountsAllowlist';
+    return this.parse(method, addressesSchema, await this.call(rpcUrl, method, [])).map((a) =>
+      a.toLowerCase(),
+    );
   }
 
   async peers(rpcUrl: string): Promise<BesuPeer[]> {

@@ -119,6 +119,10 @@ export class GovernanceScheduler implements OnApplicationBootstrap, OnApplicatio
           proposalId: proposal.id,
           at: now,
         });
+        if (typeof outcome === 'object') {
+          proposal.outcome = `waiting: the institution still owns validator(s) ${outcome.waitingFor.join(', ')}; remove them from the validator set first`;
+          return;
+        }
         const done = admit ? 'member admitted' : 'member removed';
         const already = admit ? 'already a member: nothing to do' : 'not a member: nothing to do';
         return this.close(em, proposal, 'executed', outcome === 'changed' ? done : already);

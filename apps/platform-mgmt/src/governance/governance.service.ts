@@ -222,6 +222,21 @@ export class GovernanceService {
             'The organisation is already in the requested state.',
           );
         }
+        if (action.kind === 'remove-member') {
+          const validators = await em.find(NetworkNode, {
+            networkId,
+            organisationId: action.organisationId,
+            role: 'validator',
+            status: 'active',
+          });
+          if (validators.length > 0) {
+            throw unprocessable(
+              'owns-validator',
+              'The institution runs a validator',
+              `It still runs validator(s) ${validators.map((node) => node.name).join(', ')}: propose remove-validator for each first.`,
+            );
+          }
+        }
         return;
       }
       case 'change-parameters':

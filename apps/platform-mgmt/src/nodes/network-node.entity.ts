@@ -27,6 +27,11 @@ export const NetworkNode = defineEntity({
     leftAt: p.datetime().nullable(),
     /** When the other nodes were told to allow this one (perm_* RPCs); null while pending. */
     permissionedAt: p.datetime().nullable(),
+    /**
+     * When the other nodes were told to drop this one after it left (or its institution was
+     * removed from the network); null while pending, and for a node that was never permissioned.
+     */
+    revokedAt: p.datetime().nullable(),
   },
 });
 export type NetworkNode = InferEntity<typeof NetworkNode>;

@@ -1,6 +1,8 @@
 /**
  * The nodes registry: institutions' nodes join and leave a network through the API (provisioned
  * nodes are registered by ProvisioningService). A node is identified by its enode public key.
+ * The other nodes' allowlists follow (NodePermissioning): a joined node is added, a node that left
+ * is removed. A validator leaves only after governance took it out of the validator set.
  */
 import { randomUUID } from 'node:crypto';
 import { Injectable } from '@nestjs/common';
@@ -67,6 +69,7 @@ export class NodesService {
       joinedAt: this.clock.now(),
       leftAt: null,
       permissionedAt: null,
+      revokedAt: null,
     });
     const dto = toNodeDto(entity);
     outbox.add({ topic: ConsortiumTopics.nodeJoined, key: networkId, payload: dto });
@@ -82,6 +85,12 @@ export class NodesService {
     const node = await em.findOne(NetworkNode, { id: nodeId, networkId, status: 'active' });
     if (!node) throw DomainProblem.notFound('Node', nodeId);
     requireAdminOf(actor, node.organisationId);
+    if (node.role === 'validator') {
+      // Leaving would take a vote out of QBFT without the others agreeing to it.
+      throw DomainProblem.conflict(
+        `Node ${node.name} is a validator: a remove-validator proposal takes it out of the validator set first, then it can leave.`,
+      );
+    }
     node.status = 'left';
     node.leftAt = this.clock.now();
     const dto = toNodeDto(node);

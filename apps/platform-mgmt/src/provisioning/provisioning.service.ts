@@ -78,6 +78,7 @@ export class ProvisioningService {
         joinedAt: now,
         leftAt: null,
         permissionedAt: now, // listed in the generated permissions_config.toml
+        revokedAt: null,
       });
       this.keys.store(em, entity.id, keys.get(node.name) ?? '');
       return entity;

@@ -10,6 +10,7 @@ export const ConsortiumTopics = {
   leaveNode: 'strata.platform-mgmt.leave-node.v1',
   nodeLeft: 'strata.platform-mgmt.node-left.v1',
   nodesPermissioned: 'strata.platform-mgmt.nodes-permissioned.v1',
+  nodePermissionsRevoked: 'strata.platform-mgmt.node-permissions-revoked.v1',
   submitProposal: 'strata.platform-mgmt.submit-proposal.v1',
   proposalSubmitted: 'strata.platform-mgmt.proposal-submitted.v1',
   castVote: 'strata.platform-mgmt.cast-vote.v1',
