@@ -15,12 +15,46 @@ import { Migration20261123153827_key_custody } from './Migration20261123153827_k
 import { Migration20261123152646_transactions } from './Migration20261123152646_transactions';
 import { Migration20261123144713_initial } from './Migration20261123144713_initial';
 
-export const LEDGER_MIGRATIONS: MigrationObject[] = [{ name: 'Migration20261123144713_initial', class: Migration20261123144713_initial }, { name: 'Migration20261123152646_transactions', class: Migration20261123152646_transactions }, { name: 'Migration20261123153827_key_custody', class: Migration20261123153827_key_custody }, {
-    name: 'Migration20261123154232_master_accounts', class: Migration20261123154232_master_accounts, }, { name: 'Migration20261123160428_event_sync', class: Migration20261123160428_event_sync }, {
-    name: 'Migration20261126113330_transaction_interventions', class: Migration20261126113330_transaction_interventions, }, {
-    name: 'Migration20261126113959_network_transaction_settings', class: Migration20261126113959_network_transaction_settings, }, { name: 'Migration20261126113618_event_streams', class: Migration20261126113618_event_streams }, {
-    name: 'Migration20261126114110_key_curves_and_signer_roles', class: Migration20261126114110_key_curves_and_signer_roles, }, {
-    name: 'Migration20261126152725_release_nonce_of_unsigned_transaction', class: Migration20261126152725_release_nonce_of_unsigned_transaction, }, {
-    name: 'Migration20261126174308_synced_block_raw_logs', class: Migration20261126174308_synced_block_raw_logs, }, {
-    name: 'Migration20261126233914_transactions_by_update_time', class: Migration20261126233914_transactions_by_update_time, }, {
-    name: 'Migration20261126234619_event_stream_socket_session', class: Migration20261126234619_event_stream_socket_session, }, { name: 'Migration20261127072739_network_membership', class: Migration20261127072739_network_membership }];
+export const LEDGER_MIGRATIONS: MigrationObject[] = [
+  { name: 'Migration20261123144713_initial', class: Migration20261123144713_initial },
+  { name: 'Migration20261123152646_transactions', class: Migration20261123152646_transactions },
+  { name: 'Migration20261123153827_key_custody', class: Migration20261123153827_key_custody },
+  {
+    name: 'Migration20261123154232_master_accounts',
+    class: Migration20261123154232_master_accounts,
+  },
+  { name: 'Migration20261123160428_event_sync', class: Migration20261123160428_event_sync },
+  {
+    name: 'Migration20261126113330_transaction_interventions',
+    class: Migration20261126113330_transaction_interventions,
+  },
+  {
+    name: 'Migration20261126113959_network_transaction_settings',
+    class: Migration20261126113959_network_transaction_settings,
+  },
+  { name: 'Migration20261126113618_event_streams', class: Migration20261126113618_event_streams },
+  {
+    name: 'Migration20261126114110_key_curves_and_signer_roles',
+    class: Migration20261126114110_key_curves_and_signer_roles,
+  },
+  {
+    name: 'Migration20261126152725_release_nonce_of_unsigned_transaction',
+    class: Migration20261126152725_release_nonce_of_unsigned_transaction,
+  },
+  {
+    name: 'Migration20261126174308_synced_block_raw_logs',
+    class: Migration20261126174308_synced_block_raw_logs,
+  },
+  {
+    name: 'Migration20261126233914_transactions_by_update_time',
+    class: Migration20261126233914_transactions_by_update_time,
+  },
+  {
+    name: 'Migration20261126234619_event_stream_socket_session',
+    class: Migration20261126234619_event_stream_socket_session,
+  },
+  {
+    name: 'Migration20261127072739_network_membership',
+    class: Migration20261127072739_network_membership,
+  },
+];
