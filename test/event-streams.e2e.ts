@@ -5,7 +5,7 @@
  * holding up another stream, and a re-drive delivers its dead letters; a replay delivers from a
  * block again; a WebSocket client that reconnects resumes after its last ack, and a connection to
  * another gateway instance replaces the first (one client per stream); bad stream
- * definitions are problem+json and store nothing.
+ * definitions (a webhook to a private address included) are problem+json and store nothing.
  */
 import { createHmac, randomUUID } from 'node:crypto';
 import type { Contract } from 'ethers';
@@ -118,6 +118,12 @@ describe('event streams, end to end', () => {
       const refused = await raw(member.api, 'POST', streams(otherNetwork), { ...good, url });
       expect(refused.status).toBe(400);
       expect(refused.contentType).toContain('application/problem+json');
+    }
+    // Not a public address: the ledger would be calling into the operator's own network (SSRF).
+    for (const url of ['http://169.254.169.254/latest/meta-data', 'http://[fd00::1]/hook']) {
+      const internal = await write('POST', streams(otherNetwork), { ...good, url });
+      expect(internal.status).toBe(400);
+      expect(JSON.stringify(internal.body)).toMatch(/"path":"url".*not a public one/);
     }
     const noFilter = await raw(member.api, 'POST', streams(otherNetwork), { ...good, filter: {} });
     expect(noFilter.status).toBe(400);

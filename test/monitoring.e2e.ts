@@ -290,6 +290,8 @@ describe('node monitoring and alerts', () => {
       { webhookUrls: ['ftp://alerts.example.org/hook'] },
       { webhookUrls: ['https://user:secret@alerts.example.org/hook'] },
       { webhookUrls: ['https://a.example.org', 'https://a.example.org'] },
+      // Not a public address: alerts must not become requests into the operator's network.
+      { webhookUrls: ['https://alerts.example.org/hook', 'http://169.254.169.254/latest'] },
       { minPeers: -1 },
       { noBlockPeriods: 0 },
       { unknown: true },

@@ -57,6 +57,8 @@ export const VARIABLE_MEANINGS: Readonly<Record<string, string>> = {
     'Event sync: how often the block number of a node without a newHeads WebSocket (same host and port as its RPC URL) is polled to detect a new head.',
   STRATA_STREAM_LOG_RETENTION_HOURS:
     "Replay horizon of the event streams' log: older events that every stream of the network delivered are pruned (every 10 min).",
+  STRATA_WEBHOOK_ALLOWED_PRIVATE_CIDRS:
+    'Private address ranges webhooks (event streams, alert webhooks) may still be sent to (comma-separated CIDRs, e.g. `10.20.0.0/16`); by default only public unicast addresses, so a webhook URL cannot reach internal services (SSRF). The local stack allows `127.0.0.0/8,::1/128`.',
   STRATA_KEYVAULT:
     'Where signing keys (ledger accounts, identity DID keys) live: `software` (sealed in the app schema) or `pkcs11` (an HSM token).',
   STRATA_KEYSTORE_PASSPHRASE:

@@ -3,7 +3,7 @@ import { Inject, Module, type OnApplicationShutdown } from '@nestjs/common';
 import { ChainClient, EthersChainClient } from '@strata/chain';
 import { serviceModules } from '@strata/runtime';
 import { ChainStatusHandlersModuleProviders } from './chain-status';
-import { Clock, SystemClock } from '@strata/runtime';
+import { Clock, SystemClock, WebhookTargets } from '@strata/runtime';
 import { loadLedgerConfig } from './config';
 import { DEFAULT_STREAM_LOG_RETENTION, eventStreamProviders } from './event-streams';
 import { DEFAULT_EVENT_SYNC_SETTINGS, eventSyncProviders } from './event-sync';
@@ -46,10 +46,13 @@ const config = loadLedgerConfig();
       headPollMs: config.STRATA_EVENT_SYNC_HEAD_POLL_MS,
     }),
     ...explorerProviders,
-    ...eventStreamProviders({
-      ...DEFAULT_STREAM_LOG_RETENTION,
-      retentionMs: config.STRATA_STREAM_LOG_RETENTION_HOURS * 60 * 60 * 1000,
-    }),
+    ...eventStreamProviders(
+      {
+        ...DEFAULT_STREAM_LOG_RETENTION,
+        retentionMs: config.STRATA_STREAM_LOG_RETENTION_HOURS * 60 * 60 * 1000,
+      },
+      WebhookTargets.fromSetting(config.STRATA_WEBHOOK_ALLOWED_PRIVATE_CIDRS),
+    ),
   ],
 })
 export class AppModule implements OnApplicationShutdown {

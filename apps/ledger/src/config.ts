@@ -2,6 +2,7 @@
 import { z } from 'zod';
 import { baseConfigSchema, loadConfig } from '@strata/config';
 import { keyVaultConfigShape } from '@strata/key-custody';
+import { allowedPrivateCidrsSetting } from '@strata/runtime';
 
 export const ledgerConfigSchema = baseConfigSchema({ port: 3102 }).extend({
   /** Bound on every JSON-RPC call to a node. */
@@ -20,6 +21,11 @@ export const ledgerConfigSchema = baseConfigSchema({ port: 3102 }).extend({
   STRATA_EVENT_SYNC_HEAD_POLL_MS: z.coerce.number().int().min(50).max(60_000).default(500),
   /** Replay horizon of the event streams' log (older events every stream delivered are pruned). */
   STRATA_STREAM_LOG_RETENTION_HOURS: z.coerce.number().int().min(1).max(87_600).default(168),
+  /**
+   * Private address ranges webhooks may still be sent to (comma-separated CIDRs; by default only
+   * public unicast addresses: webhook-targets.ts).
+   */
+  STRATA_WEBHOOK_ALLOWED_PRIVATE_CIDRS: allowedPrivateCidrsSetting,
   ...keyVaultConfigShape,
 });
 export type LedgerConfig = z.infer<typeof ledgerConfigSchema>;

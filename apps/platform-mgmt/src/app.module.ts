@@ -1,7 +1,7 @@
 /** platform-mgmt: registry of organisations and networks (more of the platform-management layer follows). */
 import { Module } from '@nestjs/common';
 import { Requester } from '@strata/bus';
-import { Clock, serviceModules, SystemClock } from '@strata/runtime';
+import { Clock, serviceModules, SystemClock, WebhookTargets } from '@strata/runtime';
 import { loadPlatformMgmtConfig } from './config';
 import { PLATFORM_MGMT_MIGRATIONS } from './migrations';
 import { ChainStatusClient } from './networks/chain-status.client';
@@ -64,6 +64,7 @@ const config = loadPlatformMgmtConfig();
     ...monitoringProviders({
       intervalMs: config.STRATA_MONITORING_INTERVAL_MS,
       probeTimeoutMs: config.STRATA_MONITORING_PROBE_TIMEOUT_MS,
+      webhookTargets: WebhookTargets.fromSetting(config.STRATA_WEBHOOK_ALLOWED_PRIVATE_CIDRS),
     }),
   ],
 })

@@ -1,5 +1,6 @@
 /** platform-mgmt's configuration (environment variables). */
 import { z } from 'zod';
+import { allowedPrivateCidrsSetting } from '@strata/runtime';
 import { baseConfigSchema, loadConfig } from '@strata/config';
 
 export const platformMgmtConfigSchema = baseConfigSchema({ port: 3101 }).extend({
@@ -23,6 +24,8 @@ export const platformMgmtConfigSchema = baseConfigSchema({ port: 3101 }).extend(
   STRATA_MONITORING_INTERVAL_MS: z.coerce.number().int().min(200).max(600_000).default(2000),
   /** How long one monitoring JSON-RPC call to a node may take. */
   STRATA_MONITORING_PROBE_TIMEOUT_MS: z.coerce.number().int().min(100).max(60_000).default(3000),
+  /** Private address ranges alert webhooks may still be sent to (see @strata/runtime WebhookTargets). */
+  STRATA_WEBHOOK_ALLOWED_PRIVATE_CIDRS: allowedPrivateCidrsSetting,
 });
 export type PlatformMgmtConfig = z.infer<typeof platformMgmtConfigSchema>;
 

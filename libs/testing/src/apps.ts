@@ -67,6 +67,9 @@ export function appEnvironment(
     STRATA_TOPIC_PREFIX: options.topicPrefix ?? '',
     STRATA_LOG_LEVEL: options.logLevel ?? 'info',
   };
+  // The local stack's webhook receivers (tests, demos) listen on this machine.
+  if (name === 'ledger' || name === 'platform-mgmt')
+    env.STRATA_WEBHOOK_ALLOWED_PRIVATE_CIDRS = '127.0.0.0/8,::1/128';
   if (name === 'gateway') {
     env.STRATA_OIDC_ISSUER = stack.keycloakIssuer;
     env.STRATA_OIDC_JWKS_URL = `${stack.keycloakIssuer}/protocol/openid-connect/certs`;

@@ -19,7 +19,7 @@ import {
   webhookRetrySchema,
 } from '@strata/contracts';
 import { DomainProblem, type OutboxWriter } from '@strata/bus';
-import { Clock } from '@strata/runtime';
+import { Clock, WebhookTargets } from '@strata/runtime';
 import { getAddress } from 'ethers';
 import { EventListener } from '../event-sync';
 import { networkFor } from '../networks/network-access';
@@ -31,7 +31,10 @@ import { newWebhookSecret } from './webhook-signature';
 
 @Injectable()
 export class EventStreamsService {
-  constructor(private readonly clock: Clock) {}
+  constructor(
+    private readonly clock: Clock,
+    private readonly targets: WebhookTargets,
+  ) {}
 
   async create(
     em: EntityManager,
@@ -42,6 +45,11 @@ export class EventStreamsService {
     const { organisationId } = writerScope(actor);
     const { networkId, stream: request } = command;
     await networkFor(em, networkId, organisationId, actor);
+    if (request.type === 'webhook') {
+      // An IP literal is judged now; a host name each time it is resolved (webhook-sender.ts).
+      const refusal = this.targets.refusalOfUrl(request.url);
+      if (refusal) throw invalidField('url', `may not be used: ${refusal}`);
+    }
     const { listenerId } = request.filter;
     const global = actor?.roles.includes('platform-admin');
     if (listenerId) {

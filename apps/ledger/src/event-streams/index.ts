@@ -13,7 +13,8 @@ import {
 } from './stream-log.pruner';
 import { WebhookDelivery } from './webhook-delivery';
 import { WebhookDeliveryLoop } from './webhook-delivery.loop';
-import { FetchWebhookSender, WebhookSender } from './webhook-sender';
+import { HttpWebhookSender, WebhookSender } from './webhook-sender';
+import { WebhookTargets } from '@strata/runtime';
 
 export { EventStream } from './event-stream.entity';
 export { StreamDeadLetter } from './stream-dead-letter.entity';
@@ -22,11 +23,13 @@ export { DEFAULT_STREAM_LOG_RETENTION } from './stream-log.pruner';
 
 export function eventStreamProviders(
   retention: StreamLogRetention = DEFAULT_STREAM_LOG_RETENTION,
+  targets: WebhookTargets = new WebhookTargets(),
 ): Provider[] {
   return [
     { provide: STREAM_LOG_RETENTION, useValue: retention },
     StreamLogPruner,
-    { provide: WebhookSender, useClass: FetchWebhookSender },
+    { provide: WebhookTargets, useValue: targets },
+    { provide: WebhookSender, useClass: HttpWebhookSender },
     EventStreamMetrics,
     StreamLogIngest,
     EventStreamsService,

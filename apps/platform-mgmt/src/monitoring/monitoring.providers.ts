@@ -1,7 +1,7 @@
 /** The providers of node monitoring and alerts, registered by platform-mgmt's AppModule. */
 import type { Provider } from '@nestjs/common';
 import { MikroORM } from '@mikro-orm/postgresql';
-import { Clock } from '@strata/runtime';
+import { Clock, WebhookTargets } from '@strata/runtime';
 import { AlertBook } from './alert-book';
 import { MonitoringHandlers } from './monitoring.handlers';
 import { MonitoringMetrics } from './monitoring-metrics';
@@ -13,8 +13,10 @@ import { WebhookDispatcher } from './webhook-dispatcher';
 export function monitoringProviders(settings: {
   intervalMs: number;
   probeTimeoutMs: number;
+  webhookTargets: WebhookTargets;
 }): Provider[] {
   return [
+    { provide: WebhookTargets, useValue: settings.webhookTargets },
     MonitoringMetrics,
     AlertBook,
     MonitoringService,

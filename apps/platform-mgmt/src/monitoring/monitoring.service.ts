@@ -18,7 +18,7 @@ import {
   type Page,
 } from '@strata/contracts';
 import { DomainProblem, type OutboxWriter } from '@strata/bus';
-import { Clock } from '@strata/runtime';
+import { Clock, WebhookTargets } from '@strata/runtime';
 import { Network, NetworkMember } from '../networks/network.entity';
 import { NetworkNode } from '../nodes/network-node.entity';
 import { ProvisioningPlanRecord } from '../provisioning/provisioning-plan.entity';
@@ -33,7 +33,10 @@ import {
 
 @Injectable()
 export class MonitoringService {
-  constructor(private readonly clock: Clock) {}
+  constructor(
+    private readonly clock: Clock,
+    private readonly targets: WebhookTargets,
+  ) {}
 
   async configure(
     em: EntityManager,
@@ -48,6 +51,22 @@ export class MonitoringService {
     }
     if (!(await em.findOne(Network, { id: networkId })))
       throw DomainProblem.notFound('Network', networkId);
+    // An IP literal is judged now; a host name each time it is resolved (WebhookPoster).
+    const refused = settings.webhookUrls
+      .map((url, index) => ({ index, refusal: this.targets.refusalOfUrl(url) }))
+      .filter((entry) => entry.refusal !== null);
+    if (refused.length > 0) {
+      throw new DomainProblem({
+        code: 'validation',
+        status: 400,
+        title: 'Invalid request',
+        detail: `webhookUrls may not be used: ${refused.map((r) => r.refusal).join('; ')}.`,
+        errors: refused.map((r) => ({
+          path: `webhookUrls.${r.index}`,
+          message: `may not be used: ${String(r.refusal)}`,
+        })),
+      });
+    }
     const updatedAt = this.clock.now();
     await em.upsert(MonitoringSettingsRecord, {
       networkId,

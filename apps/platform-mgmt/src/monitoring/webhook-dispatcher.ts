@@ -3,7 +3,9 @@
  * (`{ event: 'alert-raised' | 'alert-resolved', alert }`, header `X-Strata-Delivery` = its id,
  * which receivers use to drop duplicates: a crash after sending and before recording resends).
  * A 2xx answer completes it; anything else is retried with doubling backoff (1 s up to 5 min)
- * and given up after MAX_ATTEMPTS (its last error stays on the row for operators).
+ * and given up after MAX_ATTEMPTS (its last error stays on the row for operators). Sent through
+ * WebhookPoster: public addresses only, unless STRATA_WEBHOOK_ALLOWED_PRIVATE_CIDRS allows a
+ * private range (no request forgery into the operator's network); redirects are not followed.
  */
 import {
   Injectable,
@@ -13,7 +15,7 @@ import {
 } from '@nestjs/common';
 import { LockMode } from '@mikro-orm/core';
 import { MikroORM } from '@mikro-orm/postgresql';
-import { Clock, PeriodicPasses } from '@strata/runtime';
+import { Clock, PeriodicPasses, WebhookPoster, WebhookTargets } from '@strata/runtime';
 import { AlertWebhookDelivery } from './monitoring.entities';
 import { MonitoringMetrics } from './monitoring-metrics';
 
@@ -31,11 +33,16 @@ export class WebhookDispatcher implements OnApplicationBootstrap, OnApplicationS
   private readonly logger = new Logger(WebhookDispatcher.name);
   private passes: PeriodicPasses | undefined;
 
+  private readonly poster: WebhookPoster;
+
   constructor(
     private readonly orm: MikroORM,
     private readonly clock: Clock,
     private readonly metrics: MonitoringMetrics,
-  ) {}
+    targets: WebhookTargets,
+  ) {
+    this.poster = new WebhookPoster(targets, TIMEOUT_MS);
+  }
 
   onApplicationBootstrap(): void {
     this.passes = new PeriodicPasses('webhook', TICK_MS, () => this.deliverDue(), this.logger);
@@ -44,6 +51,7 @@ export class WebhookDispatcher implements OnApplicationBootstrap, OnApplicationS
 
   async onApplicationShutdown(): Promise<void> {
     await this.passes?.stop();
+    await this.poster.close();
   }
 
   /** Sends every due delivery once (rows locked, skipped by other instances). */
@@ -82,18 +90,9 @@ export class WebhookDispatcher implements OnApplicationBootstrap, OnApplicationS
 
   /** The error, or undefined when the receiver answered 2xx. */
   private async post(delivery: AlertWebhookDelivery): Promise<string | undefined> {
-    try {
-      const response = await fetch(delivery.url, {
-        method: 'POST',
-        headers: { 'content-type': 'application/json', 'x-strata-delivery': delivery.id },
-        body: JSON.stringify(delivery.body),
-        redirect: 'manual',
-        signal: AbortSignal.timeout(TIMEOUT_MS),
-      });
-      await response.body?.cancel();
-      return response.ok ? undefined : `HTTP ${response.status}`;
-    } catch (error) {
-      return (error as Error).message;
-    }
+    const outcome = await this.poster.post(delivery.url, JSON.stringify(delivery.body), {
+      'x-strata-delivery': delivery.id,
+    });
+    return outcome.ok ? undefined : outcome.reason;
   }
 }
