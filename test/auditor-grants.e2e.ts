@@ -16,7 +16,7 @@ import { type AuditEntry, AuditorGrantTopics, type Envelope, Topics } from '@str
 import { createUser, readE2eRun } from '@strata/testing';
 import { apiAs, type Api, gatewayUrl, problemOf, raw, uniqueName } from './support/api';
 import { auditLogApi, exportedAuditLog, verifyAuditExport } from './support/audit-log';
-import { silentLogger } from './support/bus-harness';
+import { runBus } from './support/bus-harness';
 import { eventually } from './support/eventually';
 
 const grantsApi = (token: string) =>
@@ -67,17 +67,7 @@ describe('time-boxed auditor grants', () => {
         ).id,
       );
     }
-    const run = readE2eRun();
-    bus = new KafkaBus(
-      {
-        app: 'gateway',
-        brokers: run.kafkaBrokers.split(','),
-        topicPrefix: run.topicPrefix,
-        instanceId: randomUUID(),
-      },
-      silentLogger,
-    );
-    await bus.connect();
+    bus = await runBus('gateway');
     const topics = [
       AuditorGrantTopics.auditorAccessGranted,
       AuditorGrantTopics.auditorGrantRevoked,

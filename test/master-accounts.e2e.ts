@@ -6,7 +6,6 @@
  */
 import { randomUUID } from 'node:crypto';
 import type { Consumer } from 'kafkajs';
-import pino from 'pino';
 import { Interface, Wallet } from 'ethers';
 import {
   Configuration,
@@ -24,6 +23,7 @@ import {
 } from '@strata/chain';
 import { jsonRpc, readE2eRun } from '@strata/testing';
 import { apiAs, type Api, problemOf } from './support/api';
+import { runBus } from './support/bus-harness';
 import { eventually } from './support/eventually';
 import {
   allTransactions,
@@ -85,17 +85,7 @@ describe('organisation master account, end to end', () => {
     ) === 1n;
 
   async function listen(topics: string[]): Promise<void> {
-    const run = readE2eRun();
-    bus = new KafkaBus(
-      {
-        app: 'gateway',
-        brokers: run.kafkaBrokers.split(','),
-        topicPrefix: run.topicPrefix,
-        instanceId: randomUUID(),
-      },
-      pino({ level: 'silent' }),
-    );
-    await bus.connect();
+    bus = await runBus('gateway');
     await bus.ensureTopics(topics);
     consumer = bus.consumer(`master-accounts-e2e-${randomUUID()}`);
     await consumer.connect();

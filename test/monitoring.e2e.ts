@@ -29,7 +29,7 @@ import {
   type PrivateAnvil,
 } from '@strata/testing';
 import { apiAs, type Api, gatewayUrl, problemOf, raw, uniqueName } from './support/api';
-import { silentLogger } from './support/bus-harness';
+import { runBus } from './support/bus-harness';
 import { eventually } from './support/eventually';
 import { startWebhookReceiver, type WebhookReceiver } from './support/webhook-receiver';
 
@@ -99,17 +99,7 @@ describe('node monitoring and alerts', () => {
     ).id;
     anvil = await startPrivateAnvil(['--block-time', '1']);
     webhook = await startWebhookReceiver();
-    const run = readE2eRun();
-    bus = new KafkaBus(
-      {
-        app: 'ledger',
-        brokers: run.kafkaBrokers.split(','),
-        topicPrefix: run.topicPrefix,
-        instanceId: randomUUID(),
-      },
-      silentLogger,
-    );
-    await bus.connect();
+    bus = await runBus('ledger');
     const topics = [MonitoringTopics.alertRaised, MonitoringTopics.alertResolved];
     await bus.ensureTopics(topics);
     const consumer = bus.consumer(`monitoring-e2e-${randomUUID()}`);

@@ -7,10 +7,10 @@
  */
 import { randomUUID } from 'node:crypto';
 import { Client } from 'pg';
-import pino from 'pino';
 import { createEnvelope, KafkaBus } from '@strata/bus';
 import type { NetworkMembershipChanged, NetworkRegistered } from '@strata/contracts';
 import { readE2eRun } from '@strata/testing';
+import { runBus } from './support/bus-harness';
 import { eventually } from './support/eventually';
 
 const REGISTERED = 'strata.platform-mgmt.network-registered.v1';
@@ -21,18 +21,8 @@ describe('network membership on the ledger, events out of order', () => {
   let db: Client;
 
   beforeAll(async () => {
-    const run = readE2eRun();
-    bus = new KafkaBus(
-      {
-        app: 'platform-mgmt',
-        brokers: run.kafkaBrokers.split(','),
-        topicPrefix: run.topicPrefix,
-        instanceId: randomUUID(),
-      },
-      pino({ level: 'silent' }),
-    );
-    await bus.connect();
-    db = new Client({ connectionString: run.databaseUrl });
+    bus = await runBus('platform-mgmt');
+    db = new Client({ connectionString: readE2eRun().databaseUrl });
     await db.connect();
   });
 

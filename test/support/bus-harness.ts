@@ -27,6 +27,25 @@ export interface BusHarness {
 
 export const silentLogger = pino({ level: 'silent' });
 
+/**
+ * A connected bus on the e2e run's own topics (its prefix), acting as `app`: for tests that
+ * publish what an app would, or follow an app's events, as that app's peers do.
+ */
+export async function runBus(app: AppName): Promise<KafkaBus> {
+  const run = readE2eRun();
+  const bus = new KafkaBus(
+    {
+      app,
+      brokers: run.kafkaBrokers.split(','),
+      topicPrefix: run.topicPrefix,
+      instanceId: randomUUID(),
+    },
+    silentLogger,
+  );
+  await bus.connect();
+  return bus;
+}
+
 export async function busHarness(): Promise<BusHarness> {
   const run = readE2eRun();
   const suffix = randomUUID().slice(0, 8);
