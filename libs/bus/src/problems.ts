@@ -28,14 +28,22 @@ export class DomainProblem extends Error {
     return new DomainProblem({ code: 'forbidden', status: 403, title: 'Forbidden', detail });
   }
 
-  static invalid(error: z.ZodError): DomainProblem {
+  /** A 400 naming the fields at fault (`errors[].path`), with the detail a person reads. */
+  static invalidFields(detail: string, errors: { path: string; message: string }[]): DomainProblem {
     return new DomainProblem({
       code: 'validation',
       status: 400,
       title: 'Invalid request',
-      detail: 'The request does not match the expected schema.',
-      errors: error.issues.map((issue) => ({ path: issue.path.join('.'), message: issue.message })),
+      detail,
+      errors,
     });
+  }
+
+  static invalid(error: z.ZodError): DomainProblem {
+    return DomainProblem.invalidFields(
+      'The request does not match the expected schema.',
+      error.issues.map((issue) => ({ path: issue.path.join('.'), message: issue.message })),
+    );
   }
 }
 

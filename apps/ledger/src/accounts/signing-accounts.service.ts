@@ -99,13 +99,10 @@ export class SigningAccountsService {
     if (actor?.roles.includes('platform-admin')) {
       const named = command.account.organisationId ?? actor.organisationId;
       if (!named) {
-        throw new DomainProblem({
-          code: 'validation',
-          status: 400,
-          title: 'Invalid request',
-          detail: 'A platform administrator must name the organisation (organisationId).',
-          errors: [{ path: 'organisationId', message: 'required for platform administrators' }],
-        });
+        throw DomainProblem.invalidFields(
+          'A platform administrator must name the organisation (organisationId).',
+          [{ path: 'organisationId', message: 'required for platform administrators' }],
+        );
       }
       return named;
     }

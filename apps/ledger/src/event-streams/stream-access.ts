@@ -42,13 +42,7 @@ export async function findStream(
 }
 
 export function invalidField(path: string, message: string): DomainProblem {
-  return new DomainProblem({
-    code: 'validation',
-    status: 400,
-    title: 'Invalid request',
-    detail: `${path} ${message}.`,
-    errors: [{ path, message }],
-  });
+  return DomainProblem.invalidFields(`${path} ${message}.`, [{ path, message }]);
 }
 
 /**

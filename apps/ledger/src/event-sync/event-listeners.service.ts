@@ -36,13 +36,9 @@ function managerScope(actor: Actor | undefined): { organisationId: string | unde
 
 function futureBlock(fromBlock: number, head: number): DomainProblem {
   const message = `block ${fromBlock} is after the chain head ${head}`;
-  return new DomainProblem({
-    code: 'validation',
-    status: 400,
-    title: 'Invalid request',
-    detail: `The fromBlock is in the future: ${message}.`,
-    errors: [{ path: 'fromBlock', message }],
-  });
+  return DomainProblem.invalidFields(`The fromBlock is in the future: ${message}.`, [
+    { path: 'fromBlock', message },
+  ]);
 }
 
 @Injectable()

@@ -14,13 +14,9 @@ export interface RawLog {
 }
 
 function invalidAbi(message: string): DomainProblem {
-  return new DomainProblem({
-    code: 'validation',
-    status: 400,
-    title: 'Invalid request',
-    detail: `The abi cannot be used: ${message}`,
-    errors: [{ path: 'abi', message }],
-  });
+  return DomainProblem.invalidFields(`The abi cannot be used: ${message}`, [
+    { path: 'abi', message },
+  ]);
 }
 
 export class ListenerAbi {

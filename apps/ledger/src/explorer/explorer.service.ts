@@ -224,11 +224,7 @@ async function readable(
 }
 
 function badRange(message: string): DomainProblem {
-  return new DomainProblem({
-    code: 'validation',
-    status: 400,
-    title: 'Invalid request',
-    detail: `The block range cannot be read: ${message}.`,
-    errors: [{ path: 'fromBlock', message }],
-  });
+  return DomainProblem.invalidFields(`The block range cannot be read: ${message}.`, [
+    { path: 'fromBlock', message },
+  ]);
 }

@@ -56,13 +56,9 @@ function recover(digest: string, signature: string, index: number): string {
   try {
     return recoverAddress(digest, signature);
   } catch {
-    throw new DomainProblem({
-      code: 'validation',
-      status: 400,
-      title: 'Invalid request',
-      detail: `Signature ${index} is not a valid secp256k1 signature.`,
-      errors: [{ path: `signatures.${index}`, message: 'not a valid (low-s) ECDSA signature' }],
-    });
+    throw DomainProblem.invalidFields(`Signature ${index} is not a valid secp256k1 signature.`, [
+      { path: `signatures.${index}`, message: 'not a valid (low-s) ECDSA signature' },
+    ]);
   }
 }
 

@@ -14,13 +14,9 @@ export interface EncodedPayload {
 }
 
 function invalid(path: string, message: string): DomainProblem {
-  return new DomainProblem({
-    code: 'validation',
-    status: 400,
-    title: 'Invalid request',
-    detail: `The ${path} cannot be encoded: ${message}`,
-    errors: [{ path, message }],
-  });
+  return DomainProblem.invalidFields(`The ${path} cannot be encoded: ${message}`, [
+    { path, message },
+  ]);
 }
 
 function interfaceOf(abi: unknown[]): Interface {

@@ -56,16 +56,13 @@ export class MonitoringService {
       .map((url, index) => ({ index, refusal: this.targets.refusalOfUrl(url) }))
       .filter((entry) => entry.refusal !== null);
     if (refused.length > 0) {
-      throw new DomainProblem({
-        code: 'validation',
-        status: 400,
-        title: 'Invalid request',
-        detail: `webhookUrls may not be used: ${refused.map((r) => r.refusal).join('; ')}.`,
-        errors: refused.map((r) => ({
+      throw DomainProblem.invalidFields(
+        `webhookUrls may not be used: ${refused.map((r) => r.refusal).join('; ')}.`,
+        refused.map((r) => ({
           path: `webhookUrls.${r.index}`,
           message: `may not be used: ${String(r.refusal)}`,
         })),
-      });
+      );
     }
     const updatedAt = this.clock.now();
     await em.upsert(MonitoringSettingsRecord, {

@@ -16,11 +16,8 @@ import { ConsortiumTopics } from '@strata/contracts';
 import { OutboxWriter } from '@strata/bus';
 import { Clock } from '@strata/runtime';
 import { ConsensusAdmin } from '../consensus-admin/consensus-admin';
+import { publicKeyOfEnode } from '../provisioning/node-key';
 import { NetworkNode, toNodeDto } from './network-node.entity';
-
-/** The node id (public key) of an enode URL, lower case. */
-const nodeIdOf = (enode: string): string =>
-  enode.slice('enode://'.length, 'enode://'.length + 128).toLowerCase();
 
 @Injectable()
 export class NodePermissioning {
@@ -56,14 +53,11 @@ export class NodePermissioning {
       node.endpoints.rpcUrl ? [node.endpoints.rpcUrl] : [],
     );
     if ((adding.length === 0 && revoking.length === 0) || reachable.length === 0) return false;
-    const keptIds = new Set(active.map((node) => node.publicKey));
-    const keptAccounts = new Set(active.map((node) => node.address.toLowerCase()));
-    const revokedIds = new Set(
-      revoking.map((node) => node.publicKey).filter((id) => !keptIds.has(id)),
-    );
-    const revokedAccounts = new Set(
-      revoking.map((node) => node.address.toLowerCase()).filter((a) => !keptAccounts.has(a)),
-    );
+    // A node's account is derived from its key: a key still in use keeps both entries.
+    const kept = new Set(active.map((node) => node.publicKey));
+    const dropped = revoking.filter((node) => !kept.has(node.publicKey));
+    const revokedIds = new Set(dropped.map((node) => node.publicKey));
+    const revokedAccounts = new Set(dropped.map((node) => node.address.toLowerCase()));
     for (const rpcUrl of reachable) {
       const enodes = await this.consensus.nodesAllowlist(rpcUrl);
       const accounts = new Set(await this.consensus.accountsAllowlist(rpcUrl));
@@ -74,11 +68,10 @@ export class NodePermissioning {
       const newAccounts = adding
         .map((node) => node.address.toLowerCase())
         .filter((account) => !accounts.has(account));
-      const staleEnodes = enodes.filter((enode) => revokedIds.has(nodeIdOf(enode)));
+      const staleEnodes = enodes.filter((enode) => revokedIds.has(publicKeyOfEnode(enode)));
       const staleAccounts = [...revokedAccounts].filter((account) => accounts.has(account));
-      if (newEnodes.length > 0) await this.consensus.addNodesToAllowlist(rpcUrl, unique(newEnodes));
-      if (newAccounts.length > 0)
-        await this.consensus.addAccountsToAllowlist(rpcUrl, unique(newAccounts));
+      if (newEnodes.length > 0) await this.consensus.addNodesToAllowlist(rpcUrl, newEnodes);
+      if (newAccounts.length > 0) await this.consensus.addAccountsToAllowlist(rpcUrl, newAccounts);
       if (staleEnodes.length > 0)
         await this.consensus.removeNodesFromAllowlist(rpcUrl, staleEnodes);
       if (staleAccounts.length > 0)
@@ -104,14 +97,4 @@ export class NodePermissioning {
     }
     return true;
   }
-}
-
-function unique(entries: string[]): string[] {
-  const seen = new Set<string>();
-  return entries.filter((entry) => {
-    const key = entry.toLowerCase();
-    if (seen.has(key)) return false;
-    seen.add(key);
-    return true;
-  });
 }

@@ -18,7 +18,7 @@ import {
 import { DomainProblem, type OutboxWriter } from '@strata/bus';
 import { Clock } from '@strata/runtime';
 import { NetworkMember } from '../networks/network.entity';
-import { addressOfEnode } from '../provisioning/node-key';
+import { addressOfEnode, publicKeyOfEnode } from '../provisioning/node-key';
 import { NetworkNode, toNodeDto } from './network-node.entity';
 
 @Injectable()
@@ -43,7 +43,7 @@ export class NodesService {
         errors: [{ path: 'organisationId', message: 'not a member of the network' }],
       });
     }
-    const publicKey = node.enode.slice('enode://'.length, 'enode://'.length + 128).toLowerCase();
+    const publicKey = publicKeyOfEnode(node.enode);
     const active = await em.find(NetworkNode, { networkId, status: 'active' });
     if (active.some((other) => other.publicKey === publicKey)) {
       throw DomainProblem.conflict(

@@ -42,9 +42,14 @@ export function enodeUrl(publicKey: string, host: string, port: number): string 
   return `enode://${publicKey.toLowerCase()}@${host}:${port}`;
 }
 
-/** The account address behind an enode's public key (what QBFT calls the validator address). */
-export function addressOfEnode(enode: string): string {
+/** An enode URL's 64-byte public key (its node id), lower-case hex. */
+export function publicKeyOfEnode(enode: string): string {
   const publicKey = /^enode:\/\/([0-9a-fA-F]{128})@/.exec(enode)?.[1];
   if (!publicKey) throw new Error('not an enode URL');
-  return getAddress(`0x${keccak256(`0x${publicKey}`).slice(-40)}`);
+  return publicKey.toLowerCase();
+}
+
+/** The account address behind an enode's public key (what QBFT calls the validator address). */
+export function addressOfEnode(enode: string): string {
+  return getAddress(`0x${keccak256(`0x${publicKeyOfEnode(enode)}`).slice(-40)}`);
 }
